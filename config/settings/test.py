@@ -1,0 +1,19 @@
+"""Settings for the test suite: the project's own PostgreSQL and Elasticsearch.
+
+`make test` starts both (scripts/services.sh) and exports the URLs; the defaults below
+match the ports that script uses.
+"""
+
+from .base import *  # noqa: F403
+
+DATABASES = {  # noqa: F405
+    "default": env.db(  # noqa: F405
+        "DATABASE_URL", default="postgres://klachtenkompas@127.0.0.1:5433/klachtenkompas"
+    )
+}
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="kk-test")  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

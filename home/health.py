@@ -1,0 +1,57 @@
+"""Checks behind /healthz: each returns a dict with at least {"ok": bool}."""
+
+import logging
+
+from django.db import connection
+from django_q.brokers import get_broker
+from django_q.conf import Conf
+from django_q.status import Stat
+
+from search.client import ping as ping_elasticsearch
+
+logger = logging.getLogger(__name__)
+
+
+def check_database() -> dict:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any failure means "down"; the reason goes to the log
+        logger.warning("health: database unreachable: %s", exc)
+        return {"ok": False, "error": "database unreachable"}
+    return {"ok": True, "vendor": connection.vendor}
+
+
+def check_elasticsearch() -> dict:
+    try:
+        health = ping_elasticsearch()
+    except Exception as exc:
+        logger.warning("health: elasticsearch unreachable: %s", exc)
+        return {"ok": False, "error": "elasticsearch unreachable"}
+    return {"ok": health["status"] in ("green", "yellow"), **health}
+
+
+def check_task_cluster() -> dict:
+    """A django-q2 cluster reports itself in the shared cache every guard cycle."""
+    try:
+        stats = Stat.get_all(broker=get_broker())
+    except Exception as exc:
+        logger.warning("health: task cluster status unavailable: %s", exc)
+        return {"ok": False, "error": "task cluster status unavailable"}
+    # A cluster's entry expires a few seconds after its last report, so any entry that
+    # does not say "stopped" is a live cluster.
+    running = [s for s in stats if str(s.status) != str(Conf.STOPPED)]
+    return {"ok": bool(running), "clusters": len(running)}
+
+
+CHECKS = {
+    "database": check_database,
+    "elasticsearch": check_elasticsearch,
+    "tasks": check_task_cluster,
+}
+
+
+def run_checks() -> tuple[bool, dict]:
+    results = {name: check() for name, check in CHECKS.items()}
+    return all(r["ok"] for r in results.values()), results
