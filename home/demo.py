@@ -22,8 +22,12 @@ class DemoAccount:
 
 
 BASE_ACCOUNTS = [
-    DemoAccount("admin", "beheerder (superuser)", "admin@klachtenkompas.example", is_superuser=True),
-    DemoAccount("moderator", "moderator", "moderator@klachtenkompas.example", group=roles.MODERATORS),
+    DemoAccount(
+        "admin", "beheerder (superuser)", "admin@klachtenkompas.example", is_superuser=True
+    ),
+    DemoAccount(
+        "moderator", "moderator", "moderator@klachtenkompas.example", group=roles.MODERATORS
+    ),
     DemoAccount("editor", "redacteur", "redactie@klachtenkompas.example", group=roles.EDITORS),
     DemoAccount("consumer", "consument", "consument@klachtenkompas.example"),
 ]

@@ -15,6 +15,8 @@ from .base import *  # noqa: E402, F403
 
 DEBUG = False
 ALLOW_DEMO_DATA = False
+# gunicorn serves the static files itself through WhiteNoise, right after security.
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

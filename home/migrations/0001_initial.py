@@ -7,24 +7,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.CharField(blank=True, help_text='Eén of twee zinnen onder de titel van de homepage.', max_length=250, verbose_name='introductie')),
-                ('body', wagtail.fields.RichTextField(blank=True, verbose_name='tekst')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.CharField(
+                        blank=True,
+                        help_text="Eén of twee zinnen onder de titel van de homepage.",
+                        max_length=250,
+                        verbose_name="introductie",
+                    ),
+                ),
+                ("body", wagtail.fields.RichTextField(blank=True, verbose_name="tekst")),
             ],
             options={
-                'verbose_name': 'homepage',
+                "verbose_name": "homepage",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -1,0 +1,36 @@
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+
+from home import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_creates_the_demo_accounts_once(settings, capsys):
+    settings.DEMO_PASSWORD = "geheim-demo"
+    User = get_user_model()
+
+    call_command("seed_demo")
+    first = User.objects.count()
+    call_command("seed_demo")
+
+    assert User.objects.count() == first == 4
+    out = capsys.readouterr().out
+    for username in ["admin", "moderator", "editor", "consumer"]:
+        assert authenticate(username=username, password="geheim-demo"), username
+        assert username in out
+    assert User.objects.get(username="admin").is_superuser
+    assert User.objects.get(username="moderator").groups.filter(name=roles.MODERATORS).exists()
+    assert User.objects.get(username="editor").groups.filter(name=roles.EDITORS).exists()
+    consumer = User.objects.get(username="consumer")
+    assert not consumer.is_staff and not consumer.groups.exists()
+
+
+def test_seed_demo_is_refused_where_demo_data_is_not_allowed(settings):
+    settings.ALLOW_DEMO_DATA = False
+
+    with pytest.raises(CommandError, match="uitgeschakeld"):
+        call_command("seed_demo")
+
+    assert get_user_model().objects.count() == 0
