@@ -134,7 +134,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Elasticsearch holds the public complaint index; the project's own client code in
 # search/client.py builds the connection from these settings when first needed.
-ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="http://127.0.0.1:9250")
+# Without ELASTICSEARCH_URL the project's own server is used (scripts/elasticsearch.sh),
+# on ELASTICSEARCH_PORT.
+ELASTICSEARCH_URL = env(
+    "ELASTICSEARCH_URL", default=f"http://127.0.0.1:{env.int('ELASTICSEARCH_PORT', default=9250)}"
+)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="kk-dev")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 

@@ -8,7 +8,9 @@ from .base import *  # noqa: F403
 
 DATABASES = {  # noqa: F405
     "default": env.db(  # noqa: F405
-        "DATABASE_URL", default="postgres://klachtenkompas@127.0.0.1:5433/klachtenkompas"
+        "DATABASE_URL",
+        default="postgres://klachtenkompas@127.0.0.1:"
+        f"{env.int('POSTGRES_PORT', default=5433)}/klachtenkompas",  # noqa: F405
     )
 }
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="kk-test")  # noqa: F405

@@ -7,17 +7,22 @@ from home import demo
 class Command(BaseCommand):
     help = "Laadt demodata (idempotent): accounts, en later bedrijven, tips en klachten."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--list", action="store_true", help="Toon alleen de demo-accounts; laad niets."
+        )
+
+    def handle(self, *args, list=False, **options):
         if not settings.ALLOW_DEMO_DATA:
             raise CommandError(
                 "seed_demo is uitgeschakeld in deze omgeving (ALLOW_DEMO_DATA is uit; "
                 "de productie-instellingen laden nooit demodata)."
             )
-        password = settings.DEMO_PASSWORD
         accounts = demo.demo_accounts()
-        demo.ensure_accounts(accounts, password)
+        if not list:
+            demo.ensure_accounts(accounts, settings.DEMO_PASSWORD)
+            self.stdout.write(self.style.SUCCESS("Demodata geladen."))
 
-        self.stdout.write(self.style.SUCCESS("Demodata geladen."))
-        self.stdout.write(f"Demo-accounts (wachtwoord: {password}):")
+        self.stdout.write(f"Demo-accounts (wachtwoord: {settings.DEMO_PASSWORD}):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<24} {account.role}")

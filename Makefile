@@ -1,0 +1,39 @@
+# Klachtenkompas. `make run` serves the site; `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV_STAMP := .venv/.installed
+
+.PHONY: run test services stop status lint format lock clean
+
+$(VENV_STAMP): requirements.txt requirements-dev.txt
+	scripts/bootstrap.sh
+	touch $@
+
+run: $(VENV_STAMP)
+	scripts/run.sh
+
+test: $(VENV_STAMP)
+	scripts/test.sh
+
+services:
+	scripts/services.sh start
+
+stop:
+	scripts/services.sh stop
+
+status:
+	scripts/services.sh status
+
+lint: $(VENV_STAMP)
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format: $(VENV_STAMP)
+	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
+
+# Recompile the pinned requirements from requirements*.in.
+lock: $(VENV_STAMP)
+	.venv/bin/pip install --quiet pip-tools==7.6.2
+	.venv/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-find-links -o requirements.txt requirements.in
+	.venv/bin/pip-compile -q --strip-extras --no-header --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+clean: stop
+	rm -rf var/ .venv/

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `make services` / `make stop`: the project's PostgreSQL and Elasticsearch together.
+# A service whose URL is given (DATABASE_URL, ELASTICSEARCH_URL) is used as it is.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+case "${1:-}" in
+    start)
+        if [ -n "${DATABASE_URL:-}" ]; then
+            echo "DATABASE_URL is gezet: geen eigen PostgreSQL gestart."
+        else
+            ./postgres.sh start
+        fi
+        ./elasticsearch.sh start
+        ;;
+    stop)
+        ./elasticsearch.sh stop
+        ./postgres.sh stop
+        ;;
+    status)
+        rc=0
+        ./postgres.sh status || rc=1
+        ./elasticsearch.sh status || rc=1
+        exit $rc
+        ;;
+    *) echo "gebruik: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,67 @@
+"""/healthz against the real database, Elasticsearch and a real django-q2 cluster."""
+
+import json
+import time
+
+import pytest
+from django_q.brokers import get_broker
+from django_q.cluster import Cluster
+
+from search import client as search_client
+
+
+@pytest.fixture
+def task_cluster(transactional_db):
+    """A real django-q2 cluster (sentinel and workers in child processes)."""
+    cluster = Cluster(get_broker())
+    cluster.start()
+    deadline = time.monotonic() + 30
+    from home.health import check_task_cluster
+
+    while not check_task_cluster()["ok"]:
+        if time.monotonic() > deadline:
+            cluster.stop()
+            pytest.fail("the django-q2 cluster did not report itself within 30 s")
+        time.sleep(0.2)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def unreachable_elasticsearch(settings):
+    # Port 9 (discard) has no listener here: a real refused connection, no mock.
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    yield
+    search_client._client.cache_clear()
+
+
+def get_health(client):
+    response = client.get("/healthz")
+    return response.status_code, json.loads(response.content)
+
+
+def test_healthy_when_database_elasticsearch_and_task_cluster_answer(client, es, task_cluster):
+    status, body = get_health(client)
+
+    assert status == 200, body
+    assert body["status"] == "ok"
+    assert body["checks"]["database"] == {"ok": True, "vendor": "postgresql"}
+    assert body["checks"]["elasticsearch"]["ok"] is True
+    assert body["checks"]["tasks"]["ok"] is True
+
+
+def test_unavailable_when_the_task_cluster_is_not_running(client, es, transactional_db):
+    status, body = get_health(client)
+
+    assert status == 503
+    assert body["status"] == "unavailable"
+    assert body["checks"]["tasks"]["ok"] is False
+    assert body["checks"]["database"]["ok"] is True
+
+
+def test_unavailable_when_elasticsearch_is_down(client, task_cluster, unreachable_elasticsearch):
+    status, body = get_health(client)
+
+    assert status == 503
+    assert body["checks"]["elasticsearch"] == {"ok": False, "error": "elasticsearch unreachable"}
+    assert body["checks"]["tasks"]["ok"] is True
