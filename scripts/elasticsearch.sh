@@ -13,28 +13,25 @@ PIDFILE="$ES_HOME/elasticsearch.pid"
 LOG="$LOG_DIR/elasticsearch.log"
 BUILD_LOG="$LOG_DIR/elasticsearch-build.log"
 PROJECT="$ROOT_DIR/scripts/elasticsearch"
-CLASSPATH_FILE="$ES_HOME/classpath.txt"
+JAR="$PROJECT/target/es-launcher.jar"
 HINT="of wijs met ELASTICSEARCH_URL=http://host:poort naar een draaiend Elasticsearch 8-cluster"
 
 answers() { curl -fsS -m 2 "http://127.0.0.1:$PORT/" 2>/dev/null | grep -q '"number"'; }
 pid_alive() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 
 build() {
-    # Rebuilt only when the Maven project changed; the jars stay in Maven's own cache.
-    if [ -f "$CLASSPATH_FILE" ] && [ "$CLASSPATH_FILE" -nt "$PROJECT/pom.xml" ] \
-        && [ -z "$(find "$PROJECT/src" -newer "$CLASSPATH_FILE" -print -quit)" ]; then
+    # Rebuilt only when the Maven project changed; the jars are fetched into Maven's own
+    # cache (~/.m2) and copied next to the launcher (scripts/elasticsearch/target/lib).
+    if [ -f "$JAR" ] && [ "$JAR" -nt "$PROJECT/pom.xml" ] \
+        && [ -z "$(find "$PROJECT/src" -newer "$JAR" -print -quit)" ]; then
         return 0
     fi
     command -v mvn >/dev/null || fail "Maven (mvn) ontbreekt, dus Elasticsearch kan niet worden opgehaald; installeer het Debian-pakket maven $HINT."
     say "Elasticsearch ophalen en bouwen met Maven (eenmalig, log: $BUILD_LOG)..."
-    mkdir -p "$ES_HOME"
-    if ! timeout 900 mvn -B -q -f "$PROJECT/pom.xml" package dependency:build-classpath \
-        -Dmdep.outputFile="$CLASSPATH_FILE.tmp" >"$BUILD_LOG" 2>&1; then
-        rm -f "$CLASSPATH_FILE.tmp"
+    if ! timeout 900 mvn -B -q -f "$PROJECT/pom.xml" package >"$BUILD_LOG" 2>&1; then
+        rm -f "$JAR"
         fail "Elasticsearch kon niet worden opgehaald of gebouwd ($(grep -m1 'ERROR' "$BUILD_LOG" | cut -c1-160)); zie $BUILD_LOG, $HINT."
     fi
-    printf '%s:%s' "$PROJECT/target/classes" "$(cat "$CLASSPATH_FILE.tmp")" >"$CLASSPATH_FILE"
-    rm -f "$CLASSPATH_FILE.tmp"
 }
 
 start() {
@@ -53,7 +50,7 @@ start() {
     # setsid + closed descriptors: the node outlives this script without holding its
     # terminal or a CI job's output open.
     setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Djava.awt.headless=true \
-        -cp "$(cat "$CLASSPATH_FILE")" nl.klachtenkompas.es.Launcher \
+        -cp "$JAR:$PROJECT/target/lib/*" nl.klachtenkompas.es.Launcher \
         --home "$ES_HOME" --http-port "$PORT" </dev/null >"$LOG" 2>&1 &
     echo $! >"$PIDFILE"
     local tries=240

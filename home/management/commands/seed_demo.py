@@ -9,17 +9,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--list", action="store_true", help="Toon alleen de demo-accounts; laad niets."
+            "--list",
+            dest="list_only",
+            action="store_true",
+            help="Toon alleen de demo-accounts; laad niets.",
         )
 
-    def handle(self, *args, list=False, **options):
+    def handle(self, *args, list_only=False, **options):
         if not settings.ALLOW_DEMO_DATA:
             raise CommandError(
                 "seed_demo is uitgeschakeld in deze omgeving (ALLOW_DEMO_DATA is uit; "
                 "de productie-instellingen laden nooit demodata)."
             )
         accounts = demo.demo_accounts()
-        if not list:
+        if not list_only:
             demo.ensure_accounts(accounts, settings.DEMO_PASSWORD)
             self.stdout.write(self.style.SUCCESS("Demodata geladen."))
 

@@ -219,5 +219,4 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
         }
         return new Normalizing();
     }
-
 }

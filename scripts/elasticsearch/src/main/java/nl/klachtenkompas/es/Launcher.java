@@ -106,7 +106,7 @@ public final class Launcher {
         LogConfigurator.setClusterName(CLUSTER_NAME);
         LogConfigurator.configure(environment, true);
 
-        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, DutchAnalysisPlugin.class);
+        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, DutchAnalysisPlugin.class, RestRootPlugin.class);
         installSignalHandlers();
         Runtime.getRuntime().addShutdownHook(new Thread(Launcher::stopNode, "es-launcher-shutdown"));
 

@@ -1,6 +1,7 @@
 package org.elasticsearch.plugins;
 
 import org.elasticsearch.Build;
+import org.elasticsearch.action.admin.cluster.node.info.PluginsAndModules;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.plugins.spi.SPIClassIterator;
@@ -58,6 +59,12 @@ public class ClasspathPluginsService extends PluginsService {
     @Override
     protected final List<LoadedPlugin> plugins() {
         return classpathPlugins;
+    }
+
+    /** Reported like the built-in modules of a distribution (so _cat/plugins stays empty, as on a stock node). */
+    @Override
+    public PluginsAndModules info() {
+        return new PluginsAndModules(List.of(), classpathPlugins.stream().map(LoadedPlugin::descriptor).toList());
     }
 
     /**
