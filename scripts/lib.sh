@@ -26,5 +26,5 @@ wait_for() {
 # Run a command as the unprivileged user that owns a service's files. PostgreSQL
 # refuses to run as root, so as root we run it as the "postgres" system user.
 as_service_user() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }

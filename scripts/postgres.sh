@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 PORT="${POSTGRES_PORT:-5433}"
 PG_DIR="$VAR_DIR/postgres"
 DATA="$PG_DIR/data"
-LOG="$LOG_DIR/postgres.log"
+LOG="$PG_DIR/postgres.log"
 DB_USER=klachtenkompas
 DB_NAME=klachtenkompas
 
@@ -23,6 +23,7 @@ find_bin() {
     if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$VAR_DIR"; then
         PG_DIR="/var/tmp/klachtenkompas-postgres-$(printf '%s' "$ROOT_DIR" | md5sum | cut -c1-10)"
         DATA="$PG_DIR/data"
+        LOG="$PG_DIR/postgres.log"
     fi
 }
 
