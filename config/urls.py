@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
 from home import views as home_views
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     # Django's own admin, for superusers: django-q2's task queue and schedules.
     path("django-admin/", admin.site.urls),
     path("documenten/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,4 @@
-"""Demo data for `seed_demo`: accounts now; companies, advice and complaints follow.
+"""Demo data for `seed_demo`: accounts, companies, topics, advice; complaints follow.
 
 Everything here is idempotent: running it again updates in place and never duplicates.
 """
@@ -19,6 +19,7 @@ class DemoAccount:
     email: str
     is_superuser: bool = False
     group: str | None = None
+    company_slug: str | None = None
 
 
 BASE_ACCOUNTS = [
@@ -33,16 +34,18 @@ BASE_ACCOUNTS = [
 ]
 
 
-def company_rep_account(company_slug: str) -> DemoAccount:
+def company_rep_account(company) -> DemoAccount:
     return DemoAccount(
-        f"rep-{company_slug}",
-        f"vertegenwoordiger van {company_slug}",
-        f"rep-{company_slug}@klachtenkompas.example",
+        f"rep-{company.slug}",
+        f"vertegenwoordiger van {company.title}",
+        f"rep@{company.slug}.example",
+        company_slug=company.slug,
     )
 
 
-@transaction.atomic
 def ensure_accounts(accounts: list[DemoAccount], password: str) -> None:
+    from companies.models import CompanyPage, CompanyRepresentative
+
     User = get_user_model()
     for account in accounts:
         user, _ = User.objects.get_or_create(username=account.username)
@@ -54,8 +57,32 @@ def ensure_accounts(accounts: list[DemoAccount], password: str) -> None:
         user.save()
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
+        if account.company_slug:
+            CompanyRepresentative.objects.get_or_create(
+                user=user, company=CompanyPage.objects.get(slug=account.company_slug)
+            )
+
+
+@transaction.atomic
+def load(password: str) -> tuple[list[DemoAccount], dict]:
+    from advice import demo as advice_demo
+    from companies import demo as companies_demo
+
+    companies = companies_demo.load()
+    advice = advice_demo.load()
+    accounts = demo_accounts()
+    ensure_accounts(accounts, password)
+    counts = {
+        "sectoren": companies["sectors"],
+        "onderwerpen": companies["topics"],
+        "bedrijven": len(companies["companies"]),
+        "tips": advice["advice"],
+    }
+    return accounts, counts
 
 
 def demo_accounts() -> list[DemoAccount]:
-    # Representatives are added per demo company once companies exist (companies app).
-    return list(BASE_ACCOUNTS)
+    from companies.models import CompanyPage
+
+    reps = [company_rep_account(c) for c in CompanyPage.objects.order_by("title")]
+    return [*BASE_ACCOUNTS, *reps]

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -22,8 +23,58 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
+    api_fields = [APIField("intro"), APIField("body")]
+
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["companies.CompanyIndexPage", "advice.AdviceIndexPage", "home.OutOfScopePage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("homepage")
+
+
+class OutOfScopePage(Page):
+    """Where the complaint wizard sends people whose complaint does not belong here."""
+
+    class Case(models.TextChoices):
+        GOVERNMENT = "government", _("klacht over de overheid")
+        FOREIGN = "foreign", _("klacht over een buitenlands bedrijf")
+
+    case = models.CharField(
+        _("situatie"),
+        max_length=20,
+        choices=Case.choices,
+        unique=True,
+        help_text=_("De klachtwizard verwijst naar deze pagina in deze situatie."),
+    )
+    intro = models.TextField(_("introductie"), max_length=500)
+    body = RichTextField(_("tekst"), features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+    referral_name = models.CharField(
+        _("naam van de instantie"), max_length=120, help_text=_("Bijv. de Nationale ombudsman.")
+    )
+    referral_url = models.URLField(_("website van de instantie"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("case"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("referral_name"), FieldPanel("referral_url")],
+            heading=_("Verwijzing"),
+        ),
+    ]
+    api_fields = [
+        APIField("case"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("referral_name"),
+        APIField("referral_url"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("pagina buiten het bereik")
+        verbose_name_plural = _("pagina's buiten het bereik")

@@ -23,7 +23,10 @@ INSTALLED_APPS = [
     "home",
     "companies",
     "complaints",
+    "advice",
     "search",
+    "wagtail.api.v2",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django_q",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -166,5 +170,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"elastic_transport": {"level": "ERROR"}},
+    "loggers": {
+        "elastic_transport": {"level": "ERROR"},
+        # Wagtail's own background jobs (reference index) report every run at INFO.
+        "django_tasks": {"level": "WARNING"},
+    },
 }

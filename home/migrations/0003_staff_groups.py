@@ -9,6 +9,8 @@ Moderators their workflow task.
 
 from django.db import migrations
 
+from home.migration_utils import get_permission
+
 MODERATORS = "Moderators"
 EDITORS = "Editors"
 
@@ -23,20 +25,6 @@ EDITOR_COLLECTION_PERMISSIONS = [
 ]
 
 
-def _permission(apps, app_label, model, codename):
-    # Django creates most permissions only after all migrations ran (post_migrate), so
-    # a data migration creates the ones it needs, as Wagtail's own migrations do.
-    ContentType = apps.get_model("contenttypes.ContentType")
-    Permission = apps.get_model("auth.Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=codename,
-        defaults={"name": codename.replace("_", " ").capitalize()},
-    )
-    return permission
-
-
 def create_groups(apps, schema_editor):
     Group = apps.get_model("auth.Group")
     Page = apps.get_model("wagtailcore.Page")
@@ -44,7 +32,7 @@ def create_groups(apps, schema_editor):
     GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
 
-    admin_access = _permission(apps, "wagtailadmin", "admin", "access_admin")
+    admin_access = get_permission(apps, "wagtailadmin", "admin", "access_admin")
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     moderators.permissions.add(admin_access)
@@ -55,14 +43,14 @@ def create_groups(apps, schema_editor):
         GroupPagePermission.objects.get_or_create(
             group=editors,
             page=root_page,
-            permission=_permission(apps, "wagtailcore", "page", codename),
+            permission=get_permission(apps, "wagtailcore", "page", codename),
         )
     root_collection = Collection.objects.get(depth=1)
     for app_label, model, codename in EDITOR_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=editors,
             collection=root_collection,
-            permission=_permission(apps, app_label, model, codename),
+            permission=get_permission(apps, app_label, model, codename),
         )
 
 

@@ -5,7 +5,7 @@ from home import demo
 
 
 class Command(BaseCommand):
-    help = "Laadt demodata (idempotent): accounts, en later bedrijven, tips en klachten."
+    help = "Laadt demodata (idempotent): accounts, bedrijven, onderwerpen en tips."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,11 +21,14 @@ class Command(BaseCommand):
                 "seed_demo is uitgeschakeld in deze omgeving (ALLOW_DEMO_DATA is uit; "
                 "de productie-instellingen laden nooit demodata)."
             )
-        accounts = demo.demo_accounts()
-        if not list_only:
-            demo.ensure_accounts(accounts, settings.DEMO_PASSWORD)
-            self.stdout.write(self.style.SUCCESS("Demodata geladen."))
+        if list_only:
+            accounts = demo.demo_accounts()
+        else:
+            self.stdout.write("Demodata laden...")
+            accounts, counts = demo.load(settings.DEMO_PASSWORD)
+            summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+            self.stdout.write(self.style.SUCCESS(f"Demodata geladen: {summary}."))
 
         self.stdout.write(f"Demo-accounts (wachtwoord: {settings.DEMO_PASSWORD}):")
         for account in accounts:
-            self.stdout.write(f"  {account.username:<24} {account.role}")
+            self.stdout.write(f"  {account.username:<32} {account.role}")

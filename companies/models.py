@@ -1,0 +1,284 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from companies.serializers import SectorSerializer
+from companies.validators import validate_kvk_number
+
+RESTRICTED_RICHTEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+class Sector(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("Deel van de URL, bv. 'telecom'.")
+    )
+    description = models.TextField(_("omschrijving"), blank=True)
+    sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectoren")
+
+    def __str__(self):
+        return self.name
+
+
+class CompanyIndexPage(RoutablePageMixin, Page):
+    """/bedrijven/: every company, by sector, and the "company not listed?" form."""
+
+    intro = RichTextField(_("introductie"), blank=True, features=RESTRICTED_RICHTEXT)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["companies.CompanyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("bedrijvenoverzicht")
+
+    def companies(self):
+        return (
+            CompanyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("sector", "logo")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from companies.selectors import companies_by_sector
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sectors"] = companies_by_sector(self.companies())
+        return context
+
+    @path("aanmelden/", name="request_company")
+    def request_company(self, request):
+        from companies.views import request_company
+
+        return request_company(request, self)
+
+
+class CompanyPage(Page):
+    """A company's public profile; its complaints will live beneath it."""
+
+    class Reach(models.TextChoices):
+        NATIONAL = "national", _("landelijk")
+        REGIONAL = "regional", _("regionaal")
+
+    legal_name = models.CharField(
+        _("statutaire naam"), max_length=200, help_text=_("Zoals ingeschreven bij de KvK.")
+    )
+    kvk_number = models.CharField(
+        _("KvK-nummer"),
+        max_length=8,
+        unique=True,
+        validators=[validate_kvk_number],
+        help_text=_("8 cijfers. Elk bedrijf staat er maar één keer in."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="companies"
+    )
+    description = RichTextField(_("korte omschrijving"), blank=True, features=RESTRICTED_RICHTEXT)
+    reach = models.CharField(
+        _("werkgebied"), max_length=10, choices=Reach.choices, default=Reach.NATIONAL
+    )
+    region = models.CharField(
+        _("regio"), max_length=100, blank=True, help_text=_("Alleen bij een regionaal bedrijf.")
+    )
+    in_scope_confirmed = models.BooleanField(
+        _("valt binnen Klachtenkompas"),
+        default=False,
+        help_text=_(
+            "Bevestig: een Nederlands bedrijf dat landelijk of regionaal handelt en waar "
+            "consumenten rechtstreeks kopen of een contract afsluiten. Geen overheid, geen "
+            "buitenlands bedrijf, geen tussenpersoon."
+        ),
+    )
+    participates = models.BooleanField(
+        _("neemt deel"),
+        default=False,
+        help_text=_("Het bedrijf heeft toegezegd op klachten te reageren."),
+    )
+
+    content_panels = [
+        FieldPanel("title", heading=_("Handelsnaam")),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_name"),
+                FieldRowPanel([FieldPanel("kvk_number"), FieldPanel("website")]),
+                FieldPanel("logo"),
+                FieldPanel("description"),
+            ],
+            heading=_("Bedrijfsgegevens"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("sector"),
+                FieldRowPanel([FieldPanel("reach"), FieldPanel("region")]),
+                FieldPanel("in_scope_confirmed"),
+            ],
+            heading=_("Markt en reikwijdte"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("participates"),
+                InlinePanel(
+                    "contact_addresses",
+                    heading=_("Klachtcontact"),
+                    label=_("adres"),
+                    help_text=_("Hier komen meldingen van nieuwe klachten binnen. Nooit openbaar."),
+                ),
+            ],
+            heading=_("Deelname en klachtcontact (niet openbaar)"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("legal_name"),
+        index.AutocompleteField("legal_name"),
+        index.FilterField("kvk_number"),
+        index.FilterField("sector"),
+    ]
+
+    # The contact addresses are deliberately absent: they are never public.
+    api_fields = [
+        APIField("legal_name"),
+        APIField("kvk_number"),
+        APIField("website"),
+        APIField("logo"),
+        APIField("logo_thumbnail", serializer=ImageRenditionField("fill-160x160", source="logo")),
+        APIField("sector", serializer=SectorSerializer()),
+        APIField("description"),
+        APIField("reach"),
+        APIField("region"),
+        APIField("participates"),
+    ]
+
+    parent_page_types = ["companies.CompanyIndexPage"]
+    # Complaint pages (complaints.ComplaintPage) will be the only children; until that
+    # page type exists a company page takes none.
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("bedrijfspagina")
+        verbose_name_plural = _("bedrijfspagina's")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.reach == self.Reach.REGIONAL and not self.region:
+            errors["region"] = _("Vul de regio in van een regionaal bedrijf.")
+        if self.reach == self.Reach.NATIONAL and self.region:
+            errors["region"] = _("Een landelijk bedrijf heeft geen regio; laat dit leeg.")
+        if not self.in_scope_confirmed:
+            errors["in_scope_confirmed"] = _(
+                "Alleen Nederlandse bedrijven die landelijk of regionaal rechtstreeks aan "
+                "consumenten verkopen, horen op Klachtenkompas. Bevestig dat dit zo is."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class CompanyContactAddress(Orderable):
+    """Where a company receives notice of new complaints. Never shown in public."""
+
+    page = ParentalKey(CompanyPage, on_delete=models.CASCADE, related_name="contact_addresses")
+    name = models.CharField(_("naam of afdeling"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mailadres"))
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("email")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("klachtcontact")
+        verbose_name_plural = _("klachtcontacten")
+
+    def __str__(self):
+        return self.email
+
+
+class CompanyRepresentative(models.Model):
+    """A user account that speaks for a company (portal, reactions)."""
+
+    user = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="representations",
+    )
+    company = models.ForeignKey(
+        CompanyPage,
+        verbose_name=_("bedrijf"),
+        on_delete=models.CASCADE,
+        related_name="representatives",
+    )
+    job_title = models.CharField(_("functie"), max_length=120, blank=True)
+    created_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bedrijfsvertegenwoordiger")
+        verbose_name_plural = _("bedrijfsvertegenwoordigers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "company"],
+                name="unique_representative_per_company",
+                violation_error_message=_("Deze gebruiker vertegenwoordigt dit bedrijf al."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.company}"
+
+
+class CompanyRequest(models.Model):
+    """A visitor's request to add a company that is not listed yet."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("nieuw")
+        ADDED = "added", _("toegevoegd")
+        DECLINED = "declined", _("afgewezen")
+
+    company_name = models.CharField(_("bedrijfsnaam"), max_length=200)
+    website = models.URLField(_("website"), blank=True)
+    kvk_number = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True, validators=[validate_kvk_number]
+    )
+    city = models.CharField(_("plaats"), max_length=100, blank=True)
+    note = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    requester_email = models.EmailField(
+        _("e-mailadres aanvrager"), help_text=_("Alleen zichtbaar voor moderatoren.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("aanmelding van een bedrijf")
+        verbose_name_plural = _("aanmeldingen van bedrijven")
+
+    def __str__(self):
+        return self.company_name

@@ -1,0 +1,25 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from companies.forms import CompanyRequestForm
+
+
+def request_company(request, index_page):
+    """The "company not listed?" form; requests land in the admin for moderators."""
+    form = CompanyRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("Bedankt! We bekijken of %(name)s op Klachtenkompas past.")
+            % {"name": form.cleaned_data["company_name"]},
+        )
+        return redirect(index_page.url + index_page.reverse_subpage("request_company"))
+    return TemplateResponse(
+        request,
+        "companies/company_request.html",
+        {"page": index_page, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
