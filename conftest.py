@@ -66,3 +66,28 @@ def es_index_name(es):
     name = index_name(f"test-{uuid.uuid4().hex[:12]}")
     yield name
     es.options(ignore_status=404).indices.delete(index=name)
+
+
+@pytest.fixture
+def company_index(home_page):
+    from companies.factories import CompanyIndexPageFactory
+
+    return CompanyIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def company(company_index):
+    from companies.factories import CompanyPageFactory
+
+    return CompanyPageFactory(
+        parent=company_index,
+        title="Polderpost",
+        contact_emails=["geheim-klachtcontact@polderpost.example"],
+    )
+
+
+@pytest.fixture
+def advice_index(home_page):
+    from advice.factories import AdviceIndexPageFactory
+
+    return AdviceIndexPageFactory(parent=home_page)

@@ -6,6 +6,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "complaints.Topic"
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Onderwerp {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))

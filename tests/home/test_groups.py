@@ -36,3 +36,19 @@ def test_a_consumer_is_kept_out_of_the_admin(client, consumer):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_moderators_have_no_page_or_collection_rights():
+    moderators = Group.objects.get(name=roles.MODERATORS)
+
+    assert not moderators.page_permissions.exists()
+    assert not moderators.collection_permissions.exists()
+    assert moderators.permissions.filter(codename="change_companyrequest").exists()
+
+
+def test_editors_manage_sectors_and_topics_but_not_representatives():
+    editors = Group.objects.get(name=roles.EDITORS)
+    codenames = set(editors.permissions.values_list("codename", flat=True))
+
+    assert {"add_sector", "change_sector", "add_topic", "change_topic"} <= codenames
+    assert "add_companyrepresentative" not in codenames

@@ -7,7 +7,7 @@ from home import roles
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_the_demo_accounts_once(settings, capsys):
+def test_seed_demo_creates_the_demo_accounts_once(site, settings, capsys):
     settings.DEMO_PASSWORD = "geheim-demo"
     User = get_user_model()
 
@@ -15,9 +15,12 @@ def test_seed_demo_creates_the_demo_accounts_once(settings, capsys):
     first = User.objects.count()
     call_command("seed_demo")
 
-    assert User.objects.count() == first == 4
+    from companies.models import CompanyPage
+
+    assert User.objects.count() == first == 4 + CompanyPage.objects.count()
     out = capsys.readouterr().out
-    for username in ["admin", "moderator", "editor", "consumer"]:
+    reps = [f"rep-{c.slug}" for c in CompanyPage.objects.all()]
+    for username in ["admin", "moderator", "editor", "consumer", *reps]:
         assert authenticate(username=username, password="geheim-demo"), username
         assert username in out
     assert User.objects.get(username="admin").is_superuser

@@ -1,0 +1,66 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from advice.blocks import CallToActionBlock
+from advice.factories import AdvicePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def cta_value(**overrides):
+    value = {"title": "Nu klagen", "text": "", "page": None, "url": "", "button_label": "Ga"}
+    value.update(overrides)
+    return CallToActionBlock().to_python(value)
+
+
+@pytest.mark.parametrize(
+    "overrides", [{}, {"url": "https://example.invalid/", "page": 1}], ids=["neither", "both"]
+)
+def test_a_call_to_action_needs_exactly_one_target(home_page, overrides):
+    if overrides.get("page"):
+        overrides["page"] = home_page.pk
+
+    with pytest.raises(ValidationError):
+        CallToActionBlock().clean(cta_value(**overrides))
+
+
+def test_a_call_to_action_with_one_target_is_valid():
+    value = CallToActionBlock().clean(cta_value(url="https://example.invalid/"))
+
+    assert value["url"] == "https://example.invalid/"
+
+
+def test_each_escalation_route_has_one_page(advice_index):
+    AdvicePageFactory(parent=advice_index, title="Kifid", escalation_route="kifid")
+
+    with pytest.raises(ValidationError) as error:
+        AdvicePageFactory(parent=advice_index, title="Kifid 2", escalation_route="kifid")
+
+    assert "escalation_route" in error.value.message_dict
+
+
+def test_an_advice_page_renders_its_blocks(client, advice_index):
+    from wagtail.rich_text import RichText
+
+    page = AdvicePageFactory(
+        parent=advice_index,
+        title="Bewaar alles",
+        body=[
+            ("heading", {"text": "Noteer elk contact", "level": "h2"}),
+            ("paragraph", RichText("<p>Datum, tijd, wie.</p>")),
+            ("tip_list", {"title": "Lijst", "style": "checklist", "items": ["Bon", "Contract"]}),
+            ("quote", {"text": "Wees beleefd.", "attribution": "Iemand"}),
+            (
+                "facts",
+                {"who": "Iedereen", "when": "Altijd", "cost": "Gratis", "how": "", "website": ""},
+            ),
+        ],
+    )
+
+    html = client.get(page.url).content.decode()
+
+    assert "<h2>Noteer elk contact</h2>" in html
+    assert "Datum, tijd, wie." in html
+    assert "<li>Contract</li>" in html
+    assert "Wees beleefd." in html
+    assert "Gratis" in html
