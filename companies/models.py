@@ -2,7 +2,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -123,7 +129,7 @@ class CompanyPage(Page):
     )
 
     content_panels = [
-        FieldPanel("title", heading=_("Handelsnaam")),
+        TitleFieldPanel("title", heading=_("Handelsnaam")),
         MultiFieldPanel(
             [
                 FieldPanel("legal_name"),
