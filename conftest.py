@@ -91,3 +91,25 @@ def advice_index(home_page):
     from advice.factories import AdviceIndexPageFactory
 
     return AdviceIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def representative(company, django_user_model):
+    from companies.models import CompanyRepresentative
+
+    user = django_user_model.objects.create_user("rep", "rep@polderpost.example", "x")
+    CompanyRepresentative.objects.create(user=user, company=company)
+    return user
+
+
+@pytest.fixture
+def make_complaint(company, consumer):
+    """A complaint in any status, made through the state machine's own steps."""
+    from complaints.factories import make_complaint as factory
+
+    def make(status="draft", **kwargs):
+        kwargs.setdefault("company", company)
+        kwargs.setdefault("consumer", consumer)
+        return factory(status=status, **kwargs)
+
+    return make

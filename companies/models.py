@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -184,13 +185,27 @@ class CompanyPage(Page):
     ]
 
     parent_page_types = ["companies.CompanyIndexPage"]
-    # Complaint pages (complaints.ComplaintPage) will be the only children; until that
-    # page type exists a company page takes none.
-    subpage_types: list[str] = []
+    subpage_types = ["complaints.ComplaintPage"]
 
     class Meta:
         verbose_name = _("bedrijfspagina")
         verbose_name_plural = _("bedrijfspagina's")
+
+    def route(self, request, path_components):
+        # Complaints are children in the tree but live under "klachten/" in the URL:
+        # /bedrijven/<company>/klachten/<complaint>/.
+        if path_components and path_components[0] == "klachten":
+            if len(path_components) == 1:
+                raise Http404
+            from complaints.models import ComplaintPage
+
+            child = ComplaintPage.objects.child_of(self).filter(slug=path_components[1]).first()
+            if child is None:
+                raise Http404
+            return child.route(request, path_components[2:])
+        if path_components:
+            raise Http404
+        return super().route(request, path_components)
 
     def clean(self):
         super().clean()

@@ -131,7 +131,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Klachtenkompas"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public address of the site, for links in e-mails (and Wagtail's admin mails).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -176,3 +178,6 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Complaint attachments: outside MEDIA_ROOT, served only by a view that checks access.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))

@@ -1,0 +1,39 @@
+"""Complaint pages in the Wagtail admin.
+
+Complaints are written by consumers on the site, not by staff in the admin. A moderator
+reaches a complaint through the moderation workflow (the task grants the editor view
+while it runs); only superusers edit, publish or delete one directly.
+"""
+
+from wagtail.models import PagePermissionTester
+
+
+class ComplaintPagePermissionTester(PagePermissionTester):
+    def can_edit(self):
+        if not self.user.is_active:
+            return False
+        if self.user.is_superuser:
+            return True
+        task = self.page.current_workflow_task
+        return bool(task and task.user_can_access_editor(self.page, self.user))
+
+    def can_publish(self):
+        return self.user.is_active and self.user.is_superuser
+
+    def can_unpublish(self):
+        return self.user.is_active and self.user.is_superuser
+
+    def can_delete(self, ignore_bulk=False):
+        return self.user.is_active and self.user.is_superuser
+
+    def can_add_subpage(self):
+        return False
+
+    def can_copy(self):
+        return False
+
+    def can_move(self):
+        return False
+
+    def can_lock(self):
+        return self.user.is_active and self.user.is_superuser

@@ -1,0 +1,165 @@
+"""Every write to complaints that touches more than one object.
+
+`transition` is the only code that assigns a complaint's status.
+"""
+
+import logging
+import secrets
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from complaints import notifications, states
+from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
+from complaints.screening import screen
+from complaints.states import Action, Status
+
+logger = logging.getLogger(__name__)
+
+
+# What a transition may change; saved with one UPDATE, never through a page revision.
+TRANSITION_FIELDS = (
+    "status",
+    "submitted_at",
+    "published_at",
+    "due_at",
+    "expires_at",
+    "rejection_reason",
+)
+
+
+class TransitionNotAllowed(Exception):
+    def __init__(self, complaint_id: int, status: str, action: str):
+        self.status, self.action = status, action
+        super().__init__(f"complaint {complaint_id}: {action} is not allowed from {status}")
+
+
+def _apply_terms(complaint: ComplaintPage, target: Status, now: datetime) -> None:
+    """Deadlines follow from the new status; stored so a sweep finds them by index."""
+    if target == Status.IN_MODERATION:
+        complaint.submitted_at = now
+    if target == Status.AWAITING_COMPANY and complaint.published_at is None:
+        complaint.published_at = now
+        complaint.expires_at = now + states.PUBLIC_LIFETIME
+    complaint.due_at = now + states.TERM if target in states.TERM_HOLDER else None
+
+
+@transaction.atomic
+def transition(
+    complaint: ComplaintPage,
+    action: str,
+    *,
+    actor=None,
+    note: str = "",
+    now: datetime | None = None,
+) -> ComplaintEvent:
+    """Move a complaint along the transition table: lock, check, save, log, notify.
+
+    Raises TransitionNotAllowed when the table has no such move from the current
+    status (re-read under the row lock, so two racing calls cannot both pass).
+    """
+    now = now or timezone.now()
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    target = states.target_of(locked.status, action)
+    if target is None:
+        raise TransitionNotAllowed(locked.pk, locked.status, action)
+    source = locked.status
+    locked.status = target
+    _apply_terms(locked, target, now)
+    if action == Action.REJECT:
+        locked.rejection_reason = note
+    elif action == Action.SUBMIT:
+        locked.rejection_reason = ""
+    ComplaintPage.objects.filter(pk=locked.pk).update(
+        **{name: getattr(locked, name) for name in TRANSITION_FIELDS}
+    )
+    event = ComplaintEvent.objects.create(
+        complaint=locked,
+        action=action,
+        from_status=source,
+        to_status=target,
+        actor=actor,
+        note=note,
+        created_at=now,
+    )
+    for name in TRANSITION_FIELDS:
+        setattr(complaint, name, getattr(locked, name))
+    if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
+        # Withdrawn or expired: off the public site (and so out of the API), in the
+        # same transaction as the status.
+        _unpublish(locked.pk)
+    logger.info("complaint %s: %s %s -> %s", locked.pk, action, source, target)
+    transaction.on_commit(lambda: notifications.on_transition(event.pk))
+    return event
+
+
+def _unpublish(complaint_id: int) -> None:
+    page = ComplaintPage.objects.get(pk=complaint_id)
+    if page.live:
+        page.unpublish(log_action=True)
+
+
+def new_slug() -> str:
+    # Random, so a complaint's URL never carries its title or anyone's name.
+    return secrets.token_hex(5)
+
+
+@transaction.atomic
+def start_draft(consumer, company, scope: dict) -> ComplaintPage:
+    """Step 1 of the wizard: a draft under the company, not live, owned by the consumer."""
+    draft = ComplaintPage(
+        title=_("Nieuwe klacht"),
+        slug=new_slug(),
+        live=False,
+        consumer=consumer,
+        company=company,
+        owner=consumer,
+        **scope,
+    )
+    company.add_child(instance=draft)
+    ComplaintPrivateDetails.objects.create(complaint=draft)
+    return draft
+
+
+def update_draft(complaint: ComplaintPage, fields: dict) -> ComplaintPage:
+    for name, value in fields.items():
+        setattr(complaint, name, value)
+    complaint.draft_title = complaint.title
+    complaint.save()
+    return complaint
+
+
+def screen_complaint(complaint: ComplaintPage) -> list[dict]:
+    fields = {
+        name: (ComplaintPage._meta.get_field(name).verbose_name, getattr(complaint, name))
+        for name in ("title", "description", "desired_outcome")
+    }
+    return screen(fields)
+
+
+@transaction.atomic
+def submit(complaint: ComplaintPage, consumer) -> ComplaintEvent:
+    """The consumer sends the complaint to moderation: revision, screening, workflow."""
+    complaint.screening_hits = screen_complaint(complaint)
+    ComplaintPage.objects.filter(pk=complaint.pk).update(screening_hits=complaint.screening_hits)
+    event = transition(complaint, Action.SUBMIT, actor=consumer)
+    revision = complaint.save_revision(user=consumer, log_action=False)
+    workflow = complaint.get_workflow()
+    if workflow is None:
+        raise RuntimeError("The moderation workflow 'Klachtmoderatie' is missing or inactive.")
+    state = complaint.current_workflow_state
+    if state:
+        state.cancel(user=consumer)
+    workflow.start(complaint, consumer)
+    logger.info("complaint %s: revision %s in moderation", complaint.pk, revision.pk)
+    return event
+
+
+def withdraw(complaint: ComplaintPage, consumer) -> ComplaintEvent:
+    state = complaint.current_workflow_state
+    event = transition(complaint, Action.WITHDRAW, actor=consumer)
+    if state:
+        state.cancel(user=consumer)
+    return event

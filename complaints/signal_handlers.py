@@ -1,0 +1,81 @@
+"""Glue between Wagtail's moderation workflow and the complaint state machine."""
+
+from wagtail.admin.mail import (
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+)
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import workflow_approved, workflow_rejected
+
+from complaints.states import Action, Status
+
+
+def _complaint(workflow_state):
+    from complaints.models import ComplaintPage
+
+    page = workflow_state.content_object
+    return page.specific if isinstance(page.specific, ComplaintPage) else None
+
+
+def on_workflow_approved(sender, instance, user=None, **kwargs):
+    from complaints.services import transition
+
+    complaint = _complaint(instance)
+    if complaint is not None and complaint.status == Status.IN_MODERATION:
+        transition(complaint, Action.APPROVE, actor=user)
+
+
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    from complaints.services import transition
+
+    complaint = _complaint(instance)
+    if complaint is None or complaint.status != Status.IN_MODERATION:
+        return
+    task_state = (
+        TaskState.objects.filter(workflow_state=instance, status=TaskState.STATUS_REJECTED)
+        .order_by("-finished_at")
+        .first()
+    )
+    reason = (task_state.comment if task_state else "").strip() or (
+        "De moderator vraagt je de klacht aan te passen aan de huisregels."
+    )
+    transition(complaint, Action.REJECT, actor=user, note=reason)
+
+
+class _SkipComplaints:
+    """Wagtail mails the submitter on approval and rejection in its own (admin) words;
+    for complaints the consumer gets ours instead (complaints.notifications)."""
+
+    def __init__(self, notifier):
+        self.notifier = notifier
+
+    def __call__(self, sender, instance=None, **kwargs):
+        if instance is not None and _complaint(instance) is not None:
+            return False
+        return self.notifier(instance=instance, **kwargs)
+
+
+# Kept at module level: signals hold weak references to their receivers.
+_approval_notifier = _SkipComplaints(WorkflowStateApprovalEmailNotifier())
+_rejection_notifier = _SkipComplaints(WorkflowStateRejectionEmailNotifier())
+
+
+def register():
+    workflow_approved.connect(
+        on_workflow_approved, sender=WorkflowState, dispatch_uid="complaint_approved"
+    )
+    workflow_rejected.connect(
+        on_workflow_rejected, sender=WorkflowState, dispatch_uid="complaint_rejected"
+    )
+    # Same dispatch_uid as Wagtail's own receivers: this app is ready() before
+    # wagtail.admin, so Wagtail's later connect() with that uid is a no-op.
+    workflow_approved.connect(
+        _approval_notifier,
+        sender=WorkflowState,
+        dispatch_uid="workflow_state_approved_email_notification",
+    )
+    workflow_rejected.connect(
+        _rejection_notifier,
+        sender=WorkflowState,
+        dispatch_uid="workflow_state_rejected_email_notification",
+    )
