@@ -214,6 +214,10 @@ class ComplaintPrivateDetails(models.Model):
         verbose_name = _("besloten deel")
         verbose_name_plural = _("besloten delen")
 
+    def __str__(self):
+        # Never the content: this string may end up in logs and admin lists.
+        return f"besloten deel van klacht {self.complaint_id}"
+
 
 def attachment_name(instance, filename):
     # A generated name: nothing of the uploader's file name reaches the disk.
@@ -268,6 +272,9 @@ class ContactLogEntry(models.Model):
         ordering = ["contacted_on", "contacted_at", "pk"]
         verbose_name = _("contactmoment")
         verbose_name_plural = _("contactmomenten")
+
+    def __str__(self):
+        return f"{self.contacted_on} ({self.get_channel_display()})"
 
 
 class ComplaintEvent(models.Model):
