@@ -108,6 +108,8 @@ class ComplaintPage(Page):
     rejection_reason = models.TextField(_("reden van afwijzing"), blank=True, editable=False)
     screening_hits = models.JSONField(_("gevonden woorden"), default=list, editable=False)
 
+    DRAFT_TITLE = "Nieuwe klacht"
+
     LIFECYCLE_FIELDS = (
         "status",
         "submitted_at",

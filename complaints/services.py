@@ -9,7 +9,6 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from complaints import notifications, states
 from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
@@ -110,7 +109,7 @@ def new_slug() -> str:
 def start_draft(consumer, company, scope: dict) -> ComplaintPage:
     """Step 1 of the wizard: a draft under the company, not live, owned by the consumer."""
     draft = ComplaintPage(
-        title=_("Nieuwe klacht"),
+        title=ComplaintPage.DRAFT_TITLE,
         slug=new_slug(),
         live=False,
         consumer=consumer,

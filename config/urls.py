@@ -15,6 +15,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("account/", include("allauth.urls")),
+    path("", include("complaints.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,5 @@
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -13,3 +14,8 @@ def healthz(request):
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+def rate_limited(request, exception):
+    """django-ratelimit's answer when a limit is reached (settings.RATELIMIT_VIEW)."""
+    return TemplateResponse(request, "429.html", status=429)

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "django_q",
+    "allauth",
+    "allauth.account",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,6 +65,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,11 +101,10 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'd
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-q2 keeps its cluster statistics in a cache; it must be shared between the
-# cluster and the web processes (for /healthz), so it lives in the database.
+# One cache shared by every process (web workers, task cluster): rate limits,
+# django-axes and django-q2's cluster statistics (read by /healthz) must agree.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "tasks": {
+    "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "klachtenkompas_cache",
     },
@@ -153,7 +165,7 @@ ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 Q_CLUSTER = {
     "name": "klachtenkompas",
     "orm": "default",
-    "cache": "tasks",
+    "cache": "default",
     "workers": env.int("Q_WORKERS", default=2),
     "timeout": 300,
     "retry": 360,
@@ -176,8 +188,41 @@ LOGGING = {
         "elastic_transport": {"level": "ERROR"},
         # Wagtail's own background jobs (reference index) report every run at INFO.
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 
 # Complaint attachments: outside MEDIA_ROOT, served only by a view that checks access.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+
+# Accounts (django-allauth): log in with an e-mail address, verified before first use.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/mijn-klachten/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Klachtenkompas] "
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_RATE_LIMITS = {
+    "signup": env("RATE_LIMIT_SIGNUP", default="10/h/ip"),
+    "login_failed": "10/10m/ip,5/5m/key",
+    "confirm_email": "1/3m/key",
+    "reset_password": "5/h/ip,3/h/key",
+}
+
+# Brute-force protection (django-axes): five failed logins for one account from one
+# address lock that pair out for an hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_USERNAME_FORM_FIELD = "login"
+
+# Submitting complaints (django-ratelimit, on the shared cache).
+RATELIMIT_VIEW = "home.views.rate_limited"
+COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
+WAGTAIL_FINISH_WORKFLOW_ACTION = "complaints.workflows.publish_approved"

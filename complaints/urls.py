@@ -1,0 +1,25 @@
+from django.urls import path
+
+from complaints import views
+
+urlpatterns = [
+    path("klacht-indienen/", views.wizard_start, name="wizard_start"),
+    path("klacht-indienen/schrijfhulp/", views.writing_aid, name="writing_aid"),
+    path("klacht-indienen/bedrijf/<int:company_id>/", views.wizard_scope, name="wizard_scope"),
+    path("klacht-indienen/<int:pk>/klacht/", views.wizard_text, name="wizard_text"),
+    path("klacht-indienen/<int:pk>/besloten/", views.wizard_private, name="wizard_private"),
+    path("klacht-indienen/<int:pk>/controleren/", views.wizard_review, name="wizard_review"),
+    path(
+        "klacht-indienen/<int:pk>/bijlage/<uuid:attachment_id>/verwijderen/",
+        views.remove_attachment,
+        name="remove_attachment",
+    ),
+    path(
+        "klacht-indienen/<int:pk>/contact/<int:entry_id>/verwijderen/",
+        views.remove_contact,
+        name="remove_contact",
+    ),
+    path("mijn-klachten/", views.my_complaints, name="my_complaints"),
+    path("mijn-klachten/<int:pk>/intrekken/", views.withdraw, name="withdraw"),
+    path("bijlagen/<uuid:attachment_id>/", views.download_attachment, name="attachment"),
+]

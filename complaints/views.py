@@ -1,0 +1,269 @@
+"""The complaint wizard, "Mijn klachten" and attachment downloads. Thin: forms validate,
+services write, selectors read."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from companies.models import CompanyPage
+from complaints import attachments, services
+from complaints import writing_aid as aid
+from complaints.forms import (
+    AttachmentForm,
+    ComplaintTextForm,
+    ContactLogForm,
+    PrivateDetailsForm,
+    ScopeForm,
+)
+from complaints.models import Attachment, ComplaintPage, ComplaintPrivateDetails
+from complaints.permissions import can_see_private_part
+from complaints.selectors import complaints_of
+from complaints.states import Status
+from home.models import OutOfScopePage
+
+EDITABLE = (Status.DRAFT, Status.REJECTED)
+STEPS = [
+    ("wizard_scope", gettext_lazy("Bedrijf")),
+    ("wizard_text", gettext_lazy("Je klacht")),
+    ("wizard_private", gettext_lazy("Besloten deel")),
+    ("wizard_review", gettext_lazy("Controleren")),
+]
+
+
+def _editable(request, pk) -> ComplaintPage:
+    """The user's own complaint while it may still be edited; anything else is a 404."""
+    return get_object_or_404(
+        ComplaintPage.objects.select_related("company", "topic"),
+        pk=pk,
+        consumer=request.user,
+        status__in=EDITABLE,
+    )
+
+
+def _render(request, template, context, status=200):
+    return TemplateResponse(request, template, {"steps": STEPS, **context}, status=status)
+
+
+def _private_details(complaint) -> ComplaintPrivateDetails:
+    return ComplaintPrivateDetails.objects.get_or_create(complaint=complaint)[0]
+
+
+@login_required
+def wizard_start(request):
+    query = request.GET.get("q", "").strip()[:100]
+    companies = CompanyPage.objects.live().public().select_related("sector").order_by("title")
+    if query:
+        companies = companies.filter(title__icontains=query) | companies.filter(
+            legal_name__icontains=query
+        )
+    return _render(
+        request,
+        "complaints/wizard/start.html",
+        {"query": query, "companies": companies[:30], "current": "wizard_scope"},
+    )
+
+
+@login_required
+def wizard_scope(request, company_id):
+    company = get_object_or_404(CompanyPage.objects.live().public(), pk=company_id)
+    form = ScopeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        elsewhere = form.out_of_scope_case()
+        if elsewhere:
+            page = OutOfScopePage.objects.live().filter(case=elsewhere).first()
+            return redirect(page.url if page else "/")
+        draft = services.start_draft(request.user, company, form.scope_fields())
+        return redirect("wizard_text", pk=draft.pk)
+    return _render(
+        request,
+        "complaints/wizard/scope.html",
+        {"form": form, "company": company, "current": "wizard_scope"},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def wizard_text(request, pk):
+    complaint = _editable(request, pk)
+    form = ComplaintTextForm(request.POST or None, instance=complaint, company=complaint.company)
+    if request.method == "POST" and form.is_valid():
+        services.update_draft(complaint, form.cleaned_data)
+        return redirect("wizard_private", pk=complaint.pk)
+    data = form.data if form.is_bound else form.initial
+    hints = aid.hints(data.get("description", "") or "", data.get("desired_outcome", "") or "")
+    return _render(
+        request,
+        "complaints/wizard/text.html",
+        {"form": form, "complaint": complaint, "hints": hints, "current": "wizard_text"},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def wizard_private(request, pk):
+    complaint = _editable(request, pk)
+    details = _private_details(complaint)
+    private_form = PrivateDetailsForm(instance=details, prefix="private")
+    attachment_form = AttachmentForm(prefix="upload")
+    contact_form = ContactLogForm(prefix="contact")
+    status = 200
+    if request.method == "POST":
+        part = request.POST.get("part")
+        if part == "upload":
+            attachment_form = AttachmentForm(request.POST, request.FILES, prefix="upload")
+            if attachment_form.is_valid():
+                try:
+                    attachments.add_attachment(
+                        complaint, attachment_form.cleaned_data["file"], request.user
+                    )
+                except ValidationError as error:
+                    attachment_form.add_error("file", error)
+                else:
+                    messages.success(request, _("Bijlage toegevoegd."))
+                    return redirect("wizard_private", pk=complaint.pk)
+        elif part == "contact":
+            contact_form = ContactLogForm(request.POST, prefix="contact")
+            if contact_form.is_valid():
+                entry = contact_form.save(commit=False)
+                entry.complaint = complaint
+                entry.save()
+                messages.success(request, _("Contactmoment toegevoegd."))
+                return redirect("wizard_private", pk=complaint.pk)
+        else:
+            private_form = PrivateDetailsForm(request.POST, instance=details, prefix="private")
+            if private_form.is_valid():
+                private_form.save()
+                return redirect("wizard_review", pk=complaint.pk)
+        status = 400
+    return _render(
+        request,
+        "complaints/wizard/private.html",
+        {
+            "complaint": complaint,
+            "private_form": private_form,
+            "attachment_form": attachment_form,
+            "contact_form": contact_form,
+            "attachments": complaint.attachments.all(),
+            "contact_log": complaint.contact_log.all(),
+            "current": "wizard_private",
+        },
+        status=status,
+    )
+
+
+def _submit_rate(group, request):
+    return settings.COMPLAINT_SUBMIT_RATE
+
+
+@login_required
+@ratelimit(key="user", rate=_submit_rate, method="POST", block=True)
+def wizard_review(request, pk):
+    complaint = _editable(request, pk)
+    problems = []
+    if complaint.title == ComplaintPage.DRAFT_TITLE or not complaint.description:
+        problems.append(_("Je klacht heeft nog geen titel of beschrijving (stap 2)."))
+    if not complaint.desired_outcome:
+        problems.append(_("Zeg wat je wilt bereiken (stap 2)."))
+    if request.method == "POST" and not problems:
+        services.submit(complaint, request.user)
+        messages.success(
+            request,
+            _("Je klacht is verstuurd. Een moderator kijkt ernaar; je krijgt bericht per e-mail."),
+        )
+        return redirect("my_complaints")
+    return _render(
+        request,
+        "complaints/wizard/review.html",
+        {
+            "complaint": complaint,
+            "private_details": _private_details(complaint),
+            "attachments": complaint.attachments.all(),
+            "contact_log": complaint.contact_log.all(),
+            "problems": problems,
+            "current": "wizard_review",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def remove_attachment(request, pk, attachment_id):
+    complaint = _editable(request, pk)
+    attachments.delete_attachment(
+        get_object_or_404(Attachment, pk=attachment_id, complaint=complaint)
+    )
+    messages.success(request, _("Bijlage verwijderd."))
+    return redirect("wizard_private", pk=complaint.pk)
+
+
+@login_required
+@require_POST
+def remove_contact(request, pk, entry_id):
+    complaint = _editable(request, pk)
+    get_object_or_404(complaint.contact_log, pk=entry_id).delete()
+    messages.success(request, _("Contactmoment verwijderd."))
+    return redirect("wizard_private", pk=complaint.pk)
+
+
+@login_required
+def writing_aid(request):
+    """The writing aid's hints as JSON, for the live update beside the text."""
+    hints = aid.hints(
+        request.GET.get("description", "")[:20000], request.GET.get("desired_outcome", "")[:5000]
+    )
+    return JsonResponse(
+        {
+            "words": aid.word_count(request.GET.get("description", "")[:20000]),
+            "hints": [{"level": h.level, "message": h.message} for h in hints],
+        }
+    )
+
+
+@login_required
+def my_complaints(request):
+    return TemplateResponse(
+        request,
+        "complaints/my_complaints.html",
+        {"complaints": complaints_of(request.user), "editable": EDITABLE},
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    complaint = get_object_or_404(ComplaintPage, pk=pk, consumer=request.user)
+    try:
+        services.withdraw(complaint, request.user)
+    except services.TransitionNotAllowed:
+        messages.error(request, _("Deze klacht kan niet meer worden ingetrokken."))
+    else:
+        messages.success(request, _("Je klacht is ingetrokken en staat niet meer online."))
+    return redirect("my_complaints")
+
+
+def download_attachment(request, attachment_id):
+    """Only for the consumer, the company's representatives and moderators; a 404 for
+    everyone else, so nobody learns that the file exists."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("complaint__company"), pk=attachment_id
+    )
+    if not can_see_private_part(request.user, attachment.complaint):
+        raise Http404
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
