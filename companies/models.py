@@ -191,6 +191,13 @@ class CompanyPage(Page):
         verbose_name = _("bedrijfspagina")
         verbose_name_plural = _("bedrijfspagina's")
 
+    def get_context(self, request, *args, **kwargs):
+        from complaints.selectors import public_complaints
+
+        context = super().get_context(request, *args, **kwargs)
+        context["complaints"] = public_complaints().filter(company=self)[:20]
+        return context
+
     def route(self, request, path_components):
         # Complaints are children in the tree but live under "klachten/" in the URL:
         # /bedrijven/<company>/klachten/<complaint>/.

@@ -27,3 +27,17 @@ def complaints_of(consumer):
         .select_related("company", "topic")
         .order_by("-latest_revision_created_at", "-pk")
     )
+
+
+def public_complaints():
+    """Complaints anyone may see: live pages in a public status, newest first."""
+    from complaints.models import ComplaintPage
+    from complaints.states import PUBLIC_STATUSES
+
+    return (
+        ComplaintPage.objects.live()
+        .public()
+        .filter(status__in=PUBLIC_STATUSES)
+        .select_related("company", "topic")
+        .order_by("-published_at", "-pk")
+    )
