@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from complaints import attachments, services
+from complaints import attachments
 from complaints.models import ComplaintPage
 
 pytestmark = pytest.mark.django_db
