@@ -45,9 +45,13 @@ def make_complaint(
     private_details="Ordernummer 123456, Dorpsstraat 1",
     topic=None,
     now=None,
+    slug=None,
+    moderator=None,
+    notify=True,
 ):
-    """A complaint brought to `status` by the real transitions (the state machine and,
-    for approval, publication); no status is written directly."""
+    """A complaint brought to `status` the way real ones get there: submitted into the
+    moderation workflow, approved or rejected through its task, then moved by the state
+    machine. No status is written directly."""
     from complaints import services
     from complaints.models import ComplaintPage
 
@@ -55,6 +59,7 @@ def make_complaint(
         consumer,
         company,
         {"bought_directly": True, "company_is_dutch": True, "told_company_first": True},
+        slug=slug,
     )
     services.update_draft(
         draft,
@@ -67,11 +72,22 @@ def make_complaint(
     )
     draft.private_details.details = private_details
     draft.private_details.save()
-    for action in PATHS[status]:
-        if action == "approve":
-            draft.refresh_from_db()
-            draft.save_revision().publish()  # what the workflow's approval does
-            services.transition(draft, action, now=now)
-        else:
-            services.transition(draft, action, now=now)
+    with services.notifications_enabled(notify):
+        for action in PATHS[status]:
+            draft = ComplaintPage.objects.get(pk=draft.pk)
+            if action == "submit":
+                services.submit(draft, consumer, now=now)
+            elif action in ("approve", "reject"):
+                task_state = draft.current_workflow_task_state
+                comment = (
+                    "De klacht bevat een scheldwoord; pas dat aan." if action == "reject" else ""
+                )
+                with services.transition_time(now):
+                    task_state.task.specific.on_action(
+                        task_state, moderator, action, comment=comment
+                    )
+            elif action == "withdraw":
+                services.withdraw(draft, consumer, now=now)
+            else:
+                services.transition(draft, action, now=now)
     return ComplaintPage.objects.get(pk=draft.pk)

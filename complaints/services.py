@@ -5,6 +5,8 @@
 
 import logging
 import secrets
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 
 from django.db import transaction
@@ -27,6 +29,34 @@ TRANSITION_FIELDS = (
     "expires_at",
     "rejection_reason",
 )
+
+
+# For data made after the fact (demo data, imports): a clock and a mail switch that
+# reach transitions started by Wagtail's workflow signals too.
+_clock: ContextVar[datetime | None] = ContextVar("complaint_clock", default=None)
+_notify: ContextVar[bool] = ContextVar("complaint_notify", default=True)
+
+
+@contextmanager
+def transition_time(now: datetime | None):
+    token = _clock.set(now)
+    try:
+        yield
+    finally:
+        _clock.reset(token)
+
+
+@contextmanager
+def notifications_enabled(enabled: bool):
+    token = _notify.set(enabled)
+    try:
+        yield
+    finally:
+        _notify.reset(token)
+
+
+def notifications_on() -> bool:
+    return _notify.get()
 
 
 class TransitionNotAllowed(Exception):
@@ -59,7 +89,7 @@ def transition(
     Raises TransitionNotAllowed when the table has no such move from the current
     status (re-read under the row lock, so two racing calls cannot both pass).
     """
-    now = now or timezone.now()
+    now = now or _clock.get() or timezone.now()
     locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
     target = states.target_of(locked.status, action)
     if target is None:
@@ -90,7 +120,8 @@ def transition(
         # same transaction as the status.
         _unpublish(locked.pk)
     logger.info("complaint %s: %s %s -> %s", locked.pk, action, source, target)
-    transaction.on_commit(lambda: notifications.on_transition(event.pk))
+    if notifications_on():
+        transaction.on_commit(lambda: notifications.on_transition(event.pk))
     return event
 
 
@@ -106,11 +137,11 @@ def new_slug() -> str:
 
 
 @transaction.atomic
-def start_draft(consumer, company, scope: dict) -> ComplaintPage:
+def start_draft(consumer, company, scope: dict, slug: str | None = None) -> ComplaintPage:
     """Step 1 of the wizard: a draft under the company, not live, owned by the consumer."""
     draft = ComplaintPage(
         title=ComplaintPage.DRAFT_TITLE,
-        slug=new_slug(),
+        slug=slug or new_slug(),
         live=False,
         consumer=consumer,
         company=company,
@@ -139,11 +170,11 @@ def screen_complaint(complaint: ComplaintPage) -> list[dict]:
 
 
 @transaction.atomic
-def submit(complaint: ComplaintPage, consumer) -> ComplaintEvent:
+def submit(complaint: ComplaintPage, consumer, now: datetime | None = None) -> ComplaintEvent:
     """The consumer sends the complaint to moderation: revision, screening, workflow."""
     complaint.screening_hits = screen_complaint(complaint)
     ComplaintPage.objects.filter(pk=complaint.pk).update(screening_hits=complaint.screening_hits)
-    event = transition(complaint, Action.SUBMIT, actor=consumer)
+    event = transition(complaint, Action.SUBMIT, actor=consumer, now=now)
     revision = complaint.save_revision(user=consumer, log_action=False)
     workflow = complaint.get_workflow()
     if workflow is None:
@@ -156,9 +187,9 @@ def submit(complaint: ComplaintPage, consumer) -> ComplaintEvent:
     return event
 
 
-def withdraw(complaint: ComplaintPage, consumer) -> ComplaintEvent:
+def withdraw(complaint: ComplaintPage, consumer, now: datetime | None = None) -> ComplaintEvent:
     state = complaint.current_workflow_state
-    event = transition(complaint, Action.WITHDRAW, actor=consumer)
+    event = transition(complaint, Action.WITHDRAW, actor=consumer, now=now)
     if state:
         state.cancel(user=consumer)
     return event

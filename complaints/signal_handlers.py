@@ -1,11 +1,12 @@
 """Glue between Wagtail's moderation workflow and the complaint state machine."""
 
 from wagtail.admin.mail import (
+    GroupApprovalTaskStateSubmissionEmailNotifier,
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
 )
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
 from complaints.states import Action, Status
 
@@ -55,9 +56,25 @@ class _SkipComplaints:
         return self.notifier(instance=instance, **kwargs)
 
 
+class _UnlessSilenced:
+    """Wagtail's mail to the moderators about a new task, except while complaint
+    notifications are switched off (demo data, imports)."""
+
+    def __init__(self, notifier):
+        self.notifier = notifier
+
+    def __call__(self, sender, instance=None, **kwargs):
+        from complaints.services import notifications_on
+
+        if not notifications_on():
+            return False
+        return self.notifier(instance=instance, **kwargs)
+
+
 # Kept at module level: signals hold weak references to their receivers.
 _approval_notifier = _SkipComplaints(WorkflowStateApprovalEmailNotifier())
 _rejection_notifier = _SkipComplaints(WorkflowStateRejectionEmailNotifier())
+_task_notifier = _UnlessSilenced(GroupApprovalTaskStateSubmissionEmailNotifier())
 
 
 def register():
@@ -78,4 +95,9 @@ def register():
         _rejection_notifier,
         sender=WorkflowState,
         dispatch_uid="workflow_state_rejected_email_notification",
+    )
+    task_submitted.connect(
+        _task_notifier,
+        sender=TaskState,
+        dispatch_uid="group_approval_task_submitted_email_notification",
     )

@@ -67,16 +67,20 @@ def ensure_accounts(accounts: list[DemoAccount], password: str) -> None:
 def load(password: str) -> tuple[list[DemoAccount], dict]:
     from advice import demo as advice_demo
     from companies import demo as companies_demo
+    from complaints import demo as complaints_demo
+    from complaints.models import ComplaintPage
 
     companies = companies_demo.load()
     advice = advice_demo.load()
     accounts = demo_accounts()
     ensure_accounts(accounts, password)
+    complaints_demo.load()
     counts = {
         "sectoren": companies["sectors"],
         "onderwerpen": companies["topics"],
         "bedrijven": len(companies["companies"]),
         "tips": advice["advice"],
+        "klachten": ComplaintPage.objects.count(),
     }
     return accounts, counts
 

@@ -228,3 +228,5 @@ AXES_USERNAME_FORM_FIELD = "login"
 RATELIMIT_VIEW = "home.views.rate_limited"
 COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
 WAGTAIL_FINISH_WORKFLOW_ACTION = "complaints.workflows.publish_approved"
+# New complaints are announced to the Moderators (the task's group), not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -85,3 +85,15 @@ def test_advice_index_separates_articles_and_routes(seeded, client):
     assert [p.escalation_route for p in response.context["routes"]] == list(AdvicePage.Route.values)
     assert all(not p.escalation_route for p in response.context["articles"])
     assert len(response.context["articles"]) >= 6
+
+
+def test_demo_complaints_cover_every_status_and_only_public_ones_are_live(seeded):
+    from complaints.models import ComplaintPage
+    from complaints.states import PUBLIC_STATUSES, Status
+
+    statuses = set(ComplaintPage.objects.values_list("status", flat=True))
+    assert statuses == set(Status.values)
+    for complaint in ComplaintPage.objects.all():
+        assert complaint.live == (complaint.status in PUBLIC_STATUSES), complaint.status
+    in_moderation = ComplaintPage.objects.get(status=Status.IN_MODERATION)
+    assert in_moderation.current_workflow_task is not None

@@ -1,0 +1,193 @@
+"""Demo complaints, one or more in every status, made through the real transitions."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from companies.models import CompanyPage
+from complaints.factories import make_complaint
+from complaints.models import ComplaintPage, Topic
+
+# (slug, status, company, topic, days ago, title, description, desired outcome, private)
+COMPLAINTS = [
+    (
+        "demo-pakket-kwijt",
+        "awaiting_company",
+        "polderpost",
+        "levering",
+        3,
+        "Pakket als bezorgd gemeld, nooit ontvangen",
+        "Mijn pakket met een koffiezetapparaat staat sinds 2 november als bezorgd in de track-and-trace. "
+        "Ik was die dag thuis en er is niet aangebeld. Bij de buren is ook niets afgegeven. De klantenservice "
+        "zegt dat ik bij de webwinkel moet zijn, de webwinkel verwijst terug naar de bezorger.",
+        "Ik wil dat u nagaat waar het pakket is en het alsnog bezorgt, of bevestigt dat het kwijt is zodat de "
+        "webwinkel het kan vergoeden.",
+        "Zendingnummer PP-3344-1290-NL, Lindenlaan 14, Amersfoort",
+    ),
+    (
+        "demo-dubbele-afschrijving",
+        "awaiting_consumer",
+        "noordnet-telecom",
+        "facturering",
+        12,
+        "Abonnement twee keer afgeschreven in oktober",
+        "In oktober is mijn mobiele abonnement van 24,50 euro twee keer van mijn rekening afgeschreven. Ik heb "
+        "dit op 14 oktober via de chat gemeld en kreeg toen te horen dat het binnen vijf werkdagen zou worden "
+        "teruggestort. Dat is niet gebeurd.",
+        "Ik wil de dubbele afschrijving van 24,50 euro terug op mijn rekening.",
+        "Klantnummer NN-778812, IBAN eindigend op 4471",
+    ),
+    (
+        "demo-storing-glasvezel",
+        "awaiting_rating",
+        "noordnet-telecom",
+        "storing",
+        25,
+        "Tien dagen geen internet na storing",
+        "Sinds 1 oktober werkt mijn glasvezelverbinding niet. Er zou een monteur komen, maar die afspraak is "
+        "twee keer afgezegd zonder bericht. Ik werk thuis en moest steeds naar de bibliotheek.",
+        "Ik wil dat de storing wordt verholpen en een vergoeding voor de dagen zonder internet.",
+        "Aansluitadres Kerkstraat 3, Zwolle; storingsnummer 55120",
+    ),
+    (
+        "demo-keuken-montage",
+        "rated",
+        "keukenhuys",
+        "garantie-en-reparatie",
+        60,
+        "Keukenkastje scheef gemonteerd",
+        "Bij de montage van mijn nieuwe keuken is een bovenkastje scheef opgehangen en de deur sluit niet. De "
+        "monteur zei dat er iemand terug zou komen, maar na drie weken had ik nog niets gehoord.",
+        "Ik wil dat het kastje recht wordt gehangen door een monteur.",
+        "Ordernummer KH-2026-00917",
+    ),
+    (
+        "demo-energie-jaarnota",
+        "unanswered",
+        "zonnestroom-holland",
+        "facturering",
+        40,
+        "Jaarnota veel te hoog door verkeerde meterstand",
+        "Op mijn jaarnota staat een meterstand die 4000 kWh hoger is dan wat mijn meter aangeeft. Ik heb een foto "
+        "van de meter gestuurd, maar kreeg alleen een automatisch antwoord.",
+        "Ik wil een nieuwe jaarnota op basis van de juiste meterstand.",
+        "Klantnummer ZH-100234, EAN 871687400001234567",
+    ),
+    (
+        "demo-retour-geld",
+        "closed",
+        "klikwinkel",
+        "retour-en-terugbetaling",
+        90,
+        "Geld voor retour niet terugbetaald",
+        "Ik heb binnen de bedenktijd een stofzuiger teruggestuurd. Volgens de track-and-trace is hij op 2 augustus "
+        "ontvangen, maar ik heb mijn geld nog niet terug.",
+        "Ik wil de 189 euro terug op mijn rekening.",
+        "Bestelnummer KW-88120-B",
+    ),
+    (
+        "demo-reis-geannuleerd",
+        "awaiting_company",
+        "zeewind-reizen",
+        "annulering",
+        6,
+        "Reis geannuleerd, alleen een voucher aangeboden",
+        "Zeewind Reizen heeft onze pakketreis naar Porto drie weken voor vertrek geannuleerd. Ik kreeg alleen "
+        "een voucher aangeboden, terwijl ik bij annulering door de reisorganisatie recht heb op mijn geld.",
+        "Ik wil de reissom van 1240 euro terug in plaats van een voucher.",
+        "Boekingsnummer ZW-55671",
+    ),
+    (
+        "demo-verzekering-schade",
+        "awaiting_consumer",
+        "dijkhuis-verzekeringen",
+        "schade-uitkering",
+        15,
+        "Waterschade afgewezen zonder uitleg",
+        "Na een lekkage is mijn vloer beschadigd. Dijkhuis wijst de claim af zonder te zeggen waarom. Ik heb om "
+        "een toelichting gevraagd maar die niet gekregen.",
+        "Ik wil een schriftelijke uitleg van de afwijzing en een nieuwe beoordeling door een expert.",
+        "Polisnummer DV-4410021, schadenummer 2026-7781",
+    ),
+    (
+        "demo-concept",
+        "draft",
+        "huis-en-haard-online",
+        "levering",
+        1,
+        "Kachel beschadigd geleverd",
+        "De kachel kwam met een deuk in de zijkant aan.",
+        "",
+        "",
+    ),
+    (
+        "demo-in-controle",
+        "in_moderation",
+        "parkduin-vakantieparken",
+        "klantenservice",
+        1,
+        "Huisje niet schoon bij aankomst",
+        "Bij aankomst in ons vakantiehuisje was het niet schoongemaakt: vuile vaat, onopgemaakte bedden. De receptie "
+        "was dicht en niemand nam de telefoon op.",
+        "Ik wil de schoonmaakkosten van 75 euro terug.",
+        "Reserveringsnummer PD-2026-3310",
+    ),
+    (
+        "demo-afgewezen",
+        "rejected",
+        "spaarbank-oranje",
+        "klantenservice",
+        2,
+        "Geen reactie op mijn vraag over rente",
+        "Al drie weken wacht ik op een antwoord over de rente op mijn spaarrekening.",
+        "Een antwoord.",
+        "",
+    ),
+    (
+        "demo-ingetrokken",
+        "withdrawn",
+        "kabelkei",
+        "opzeggen",
+        30,
+        "Opzegging niet verwerkt",
+        "Ik heb mijn abonnement per 1 september opgezegd, maar word nog steeds gefactureerd.",
+        "Ik wil dat de opzegging wordt verwerkt en de te veel betaalde maanden worden terugbetaald.",
+        "",
+    ),
+    (
+        "demo-verlopen",
+        "expired",
+        "warmtenet-de-vallei",
+        "facturering",
+        800,
+        "Voorschot warmte te hoog vastgesteld",
+        "Mijn maandelijkse voorschot is verdubbeld zonder dat mijn verbruik is gestegen.",
+        "Ik wil een voorschot dat past bij mijn verbruik.",
+        "",
+    ),
+]
+
+
+def load() -> int:
+    consumer = get_user_model().objects.get(username="consumer")
+    now = timezone.now()
+    created = 0
+    for slug, status, company_slug, topic_slug, days, title, text, outcome, private in COMPLAINTS:
+        if ComplaintPage.objects.filter(slug=slug).exists():
+            continue
+        complaint = make_complaint(
+            company=CompanyPage.objects.get(slug=company_slug),
+            consumer=consumer,
+            status=status,
+            title=title,
+            description=text,
+            desired_outcome=outcome,
+            private_details=private,
+            topic=Topic.objects.get(slug=topic_slug),
+            now=now - timedelta(days=days),
+            slug=slug,
+            notify=False,  # demo addresses are made up; nobody is to be mailed
+        )
+        created += bool(complaint)
+    return created
