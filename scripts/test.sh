@@ -9,6 +9,14 @@ PY=.venv/bin/python
 
 "$ROOT_DIR/scripts/services.sh" start
 
+# The browser tests drive Debian's chromium (Playwright's own browser downloads are not
+# used: the machine reaches only package registries).
+if ! command -v chromium >/dev/null; then
+    [ "$(id -u)" = 0 ] || fail "chromium ontbreekt: installeer het Debian-pakket chromium (nodig voor de browsertests)."
+    say "chromium installeren (Debian-pakket)..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 say "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
