@@ -110,7 +110,9 @@ def test_register_submit_moderate_publish_and_read_privately(
     admin.goto(f"/admin/pages/{complaint_id}/edit/")
     screenshot(admin, "moderatie-bewerken")
     admin.locator(".w-dropdown-button [data-w-dropdown-target=toggle]").click()
-    admin.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
+    admin.locator(
+        "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+    ).click()
     admin.wait_for_url(re.compile(r"/admin/"))
     admin.wait_for_load_state("networkidle")
 
