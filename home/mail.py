@@ -14,7 +14,7 @@ def send_templated(template: str, to: list[str], context: dict) -> int:
     recipient, so no recipient sees another's address."""
     context = {"site_url": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"{template}.subject.txt", context).split())
-    text = render_to_string(f"{template}.txt", context)
+    text = render_to_string(f"{template}.txt", context).strip() + "\n"
     html = render_to_string(f"{template}.html", context)
     sent = 0
     for address in dict.fromkeys(a for a in to if a):
