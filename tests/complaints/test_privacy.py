@@ -252,3 +252,32 @@ def test_user_text_is_escaped_everywhere(
         for alt, _type in getattr(message, "alternatives", []):
             assert evil not in alt
     assert ComplaintPage.objects.filter(title__contains="<script>").exists()
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "anonymous",
+        "other_consumer",
+        "other_company_rep",
+        "representative",
+        "moderator",
+        "editor",
+        "owner",
+    ],
+)
+def test_removing_evidence_is_for_the_owner_only(client, users, draft, consumer, role):
+    attachment = attachments.add_attachment(draft, SimpleUploadedFile("bon.png", png()), consumer)
+    entry = draft.contact_log.create(contacted_on="2026-10-01", channel="phone", summary="Gebeld")
+    as_user(client, users[role])
+
+    removed_file = client.post(f"/klacht-indienen/{draft.pk}/bijlage/{attachment.pk}/verwijderen/")
+    removed_entry = client.post(f"/klacht-indienen/{draft.pk}/contact/{entry.pk}/verwijderen/")
+
+    if role == "owner":
+        assert (removed_file.status_code, removed_entry.status_code) == (302, 302)
+        assert not draft.attachments.exists() and not draft.contact_log.exists()
+    else:
+        expected = 302 if role == "anonymous" else 404
+        assert (removed_file.status_code, removed_entry.status_code) == (expected, expected)
+        assert draft.attachments.count() == 1 and draft.contact_log.count() == 1
