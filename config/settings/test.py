@@ -19,3 +19,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
