@@ -1,45 +1,148 @@
-"""Who is told what when a complaint moves. Sent after the transition committed.
+"""Who is told what when a complaint moves: the message table and the outbox writes.
 
-Privacy: mails about a complaint carry its public part and a link, never its private
-part, and never one party's e-mail address to the other.
+Messages are written to the outbox (complaints.models.OutboxMessage) in the same
+transaction as the event that causes them; complaints.outbox delivers them. Privacy: a
+message carries the complaint's public part and a link, never its private part, and
+never one party's e-mail address to the other.
 """
 
-import logging
+from django.db import connection, transaction
 
 from complaints.states import Action
-from home.mail import absolute_url, send_templated
 
-logger = logging.getLogger(__name__)
+CONSUMER, COMPANY = "consumer", "company"
+
+# action -> [(recipient role, template name under templates/complaints/email/)]
+MESSAGES: dict[str, list[tuple[str, str]]] = {
+    Action.SUBMIT: [(CONSUMER, "submitted")],
+    Action.APPROVE: [(CONSUMER, "approved"), (COMPANY, "new_complaint_for_company")],
+    Action.REJECT: [(CONSUMER, "rejected")],
+    Action.COMPANY_REACTS: [(CONSUMER, "company_reacted")],
+    Action.CONSUMER_REACTS: [(COMPANY, "consumer_reacted")],
+    Action.MARK_SOLVED: [(CONSUMER, "please_rate")],
+    Action.RATE: [(COMPANY, "rated")],
+    Action.COMPANY_TERM_MISSED: [
+        (COMPANY, "company_term_missed"),
+        (CONSUMER, "company_term_missed_consumer"),
+    ],
+    Action.CONSUMER_TERM_MISSED: [(CONSUMER, "consumer_term_missed")],
+    Action.RATING_TERM_MISSED: [(CONSUMER, "rating_term_missed")],
+    Action.EXPIRE: [(CONSUMER, "expired")],
+}
+# Whose term runs in a status, for reminders.
+REMINDERS = {
+    "awaiting_company": (COMPANY, "reminder"),
+    "awaiting_consumer": (CONSUMER, "reminder"),
+    "awaiting_rating": (CONSUMER, "rating_reminder"),
+}
 
 
-def company_recipients(company) -> list[str]:
-    reps = [r.user.email for r in company.representatives.select_related("user")]
+def addresses(complaint, role: str) -> list[str]:
+    if role == CONSUMER:
+        return [complaint.consumer.email] if complaint.consumer and complaint.consumer.email else []
+    company = complaint.company
+    reps = [r.user.email for r in company.representatives.select_related("user") if r.user.email]
     contacts = [c.email for c in company.contact_addresses.all()]
-    return [*reps, *contacts]
+    return list(dict.fromkeys([*reps, *contacts]))
 
 
-def on_transition(event_id: int) -> None:
-    from complaints.models import ComplaintEvent
+def queue_for_event(event, reaction=None) -> int:
+    """Write the event's messages to the outbox (inside the caller's transaction)."""
+    from complaints.models import OutboxMessage
 
-    event = ComplaintEvent.objects.select_related("complaint__consumer", "complaint__company").get(
-        pk=event_id
-    )
     complaint = event.complaint
-    consumer_email = complaint.consumer.email if complaint.consumer else None
-    context = {
-        "complaint": complaint,
-        "event": event,
-        "complaint_url": absolute_url(complaint.url or ""),
-        "my_complaints_url": absolute_url("/mijn-klachten/"),
-    }
-    if event.action == Action.SUBMIT:
-        send_templated("complaints/email/submitted", [consumer_email], context)
-    elif event.action == Action.REJECT:
-        send_templated("complaints/email/rejected", [consumer_email], context)
-    elif event.action == Action.APPROVE:
-        send_templated("complaints/email/approved", [consumer_email], context)
-        send_templated(
-            "complaints/email/new_complaint_for_company",
-            company_recipients(complaint.company),
-            {**context, "portal_url": absolute_url("/bedrijfsportaal/")},
+    rows = [
+        OutboxMessage(
+            complaint=complaint,
+            event=event,
+            reaction=reaction,
+            template=template,
+            role=role,
+            to_email=email,
+            dedupe_key=f"e{event.pk}:{template}:{email}",
         )
+        for role, template in MESSAGES.get(event.action, [])
+        for email in addresses(complaint, role)
+    ]
+    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
+    if rows:
+        kick_delivery()
+    return len(rows)
+
+
+def kick_delivery() -> None:
+    """Ask the task cluster to deliver the outbox once this transaction commits."""
+
+    def enqueue():
+        from django_q.tasks import async_task
+
+        async_task("complaints.tasks.deliver_outbox", task_name="deliver_outbox")
+
+    transaction.on_commit(enqueue)
+
+
+# Set-based writes for sweeps: one INSERT ... SELECT per recipient role, whatever the
+# number of complaints. Works on PostgreSQL and SQLite alike.
+_RECIPIENTS = {
+    CONSUMER: """
+        SELECT c.page_ptr_id AS complaint_id, u.email AS email
+        FROM complaints_complaintpage c JOIN auth_user u ON u.id = c.consumer_id
+        WHERE c.sweep_token = %(token)s AND u.email <> ''
+    """,
+    COMPANY: """
+        SELECT c.page_ptr_id AS complaint_id, u.email AS email
+        FROM complaints_complaintpage c
+        JOIN companies_companyrepresentative r ON r.company_id = c.company_id
+        JOIN auth_user u ON u.id = r.user_id
+        WHERE c.sweep_token = %(token)s AND u.email <> ''
+        UNION
+        SELECT c.page_ptr_id, a.email
+        FROM complaints_complaintpage c
+        JOIN companies_companycontactaddress a ON a.page_id = c.company_id
+        WHERE c.sweep_token = %(token)s
+    """,
+}
+
+
+def queue_for_sweep(token: str, action: str, now) -> None:
+    """Outbox rows for every complaint a sweep moved with `action` (marked by `token`)."""
+    for role, template in MESSAGES.get(action, []):
+        _insert(  # the f-string inserts only the constant subqueries above
+            f"""
+            INSERT INTO complaints_outboxmessage
+                (complaint_id, event_id, template, role, to_email, dedupe_key, status,
+                 attempts, next_attempt_at, last_error, created_at)
+            SELECT rcpt.complaint_id, ev.id, %(template)s, %(role)s, rcpt.email,
+                   'e' || ev.id || ':' || %(template)s || ':' || rcpt.email,
+                   'pending', 0, %(now)s, '', %(now)s
+            FROM ({_RECIPIENTS[role]}) rcpt
+            JOIN complaints_complaintevent ev
+              ON ev.complaint_id = rcpt.complaint_id AND ev.action = %(action)s
+             AND ev.created_at = %(now)s
+            WHERE TRUE
+            """,  # noqa: S608
+            {"token": token, "template": template, "role": role, "action": action, "now": now},
+        )
+
+
+def queue_reminders(token: str, status: str, now) -> None:
+    role, template = REMINDERS[status]
+    _insert(  # the f-string inserts only the constant subqueries above
+        f"""
+        INSERT INTO complaints_outboxmessage
+            (complaint_id, event_id, template, role, to_email, dedupe_key, status,
+             attempts, next_attempt_at, last_error, created_at)
+        SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email,
+               'r' || rcpt.complaint_id || ':' || c.reminded_for || ':' || rcpt.email,
+               'pending', 0, %(now)s, '', %(now)s
+        FROM ({_RECIPIENTS[role]}) rcpt
+        JOIN complaints_complaintpage c ON c.page_ptr_id = rcpt.complaint_id
+        WHERE c.status = %(status)s
+        """,  # noqa: S608
+        {"token": token, "template": template, "role": role, "status": status, "now": now},
+    )
+
+
+def _insert(sql: str, params: dict) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ON CONFLICT (dedupe_key) DO NOTHING", params)

@@ -5,12 +5,14 @@
 
 import logging
 import secrets
+import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from complaints import notifications, states
 from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
@@ -83,6 +85,7 @@ def transition(
     actor=None,
     note: str = "",
     now: datetime | None = None,
+    reaction=None,
 ) -> ComplaintEvent:
     """Move a complaint along the transition table: lock, check, save, log, notify.
 
@@ -121,8 +124,56 @@ def transition(
         _unpublish(locked.pk)
     logger.info("complaint %s: %s %s -> %s", locked.pk, action, source, target)
     if notifications_on():
-        transaction.on_commit(lambda: notifications.on_transition(event.pk))
+        notifications.queue_for_event(event, reaction=reaction)
     return event
+
+
+@transaction.atomic
+def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> int:
+    """The set-based form of `transition`, for what the clock decides: every complaint
+    whose `due_field` has passed moves along the table for `action`.
+
+    A constant number of statements whatever the number of complaints: per source
+    status one UPDATE, one INSERT of events, the outbox INSERTs and (when the
+    complaint leaves the public site) one UPDATE of the pages. The UPDATE re-checks
+    its WHERE on rows another sweep just moved (PostgreSQL's READ COMMITTED), so two
+    sweeps at once move each complaint once.
+    """
+    moved = 0
+    for (source, table_action), target in states.TRANSITIONS.items():
+        if table_action != action:
+            continue
+        if target in states.TERM_HOLDER:  # clock-driven targets start no term
+            raise ValueError(f"{action} would start a term; use transition() instead")
+        token = uuid.uuid4()
+        count = ComplaintPage.objects.filter(status=source, **{f"{due_field}__lte": now}).update(
+            status=target, due_at=None, sweep_token=token
+        )
+        if not count:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                INSERT INTO complaints_complaintevent
+                    (complaint_id, action, from_status, to_status, actor_id, note, created_at)
+                SELECT page_ptr_id, %s, %s, %s, NULL, '', %s
+                FROM complaints_complaintpage WHERE sweep_token = %s
+                """,
+                [action, source, target, now, token],
+            )
+        if notifications_on():
+            notifications.queue_for_sweep(token, action, now)
+        if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
+            # Off the public site in the same transaction. (Wagtail's per-page
+            # unpublish would cost queries per complaint.)
+            Page.objects.filter(
+                pk__in=ComplaintPage.objects.filter(sweep_token=token).values("pk")
+            ).update(live=False, has_unpublished_changes=True)
+        logger.info("sweep: %s %s -> %s for %d complaints", action, source, target, count)
+        moved += count
+    if moved and notifications_on():
+        notifications.kick_delivery()
+    return moved
 
 
 def _unpublish(complaint_id: int) -> None:

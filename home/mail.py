@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
 
@@ -9,16 +10,22 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def send_templated(template: str, to: list[str], context: dict) -> int:
-    """Render templates/<template>.{subject.txt,txt,html} and send one message per
-    recipient, so no recipient sees another's address."""
+def render(template: str, context: dict) -> tuple[str, str, str]:
+    """(subject, text, html) from templates/<template>.{subject.txt,txt,html}."""
     context = {"site_url": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"{template}.subject.txt", context).split())
     text = render_to_string(f"{template}.txt", context).strip() + "\n"
-    html = render_to_string(f"{template}.html", context)
-    sent = 0
-    for address in dict.fromkeys(a for a in to if a):
-        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [address])
-        message.attach_alternative(html, "text/html")
-        sent += message.send()
-    return sent
+    try:
+        html = render_to_string(f"{template}.html", context)
+    except TemplateDoesNotExist:
+        # Most messages are plain text; their HTML part is that text, laid out.
+        html = render_to_string("email/generic.html", {**context, "subject": subject, "text": text})
+    return subject, text, html
+
+
+def send_one(template: str, to: str, context: dict) -> int:
+    """One message to one address; raises when the mail server refuses or is away."""
+    subject, text, html = render(template, context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message.attach_alternative(html, "text/html")
+    return message.send(fail_silently=False)

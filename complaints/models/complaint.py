@@ -1,5 +1,3 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -10,46 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from complaints import states
+from complaints.models.topics import Topic
 from complaints.panels import ScreeningPanel
 from complaints.serializers import CompanyRefSerializer, TopicRefSerializer
 from complaints.states import Action, Status
-from complaints.storage import private_storage
 
 MODERATION_WORKFLOW = "Klachtmoderatie"
-
-
-class Topic(models.Model):
-    """What a complaint is about (delivery, billing, ...): general, or tied to sectors."""
-
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("slug"), max_length=100, unique=True, help_text=_("Deel van de URL, bv. 'levering'.")
-    )
-    description = models.TextField(
-        _("omschrijving"),
-        blank=True,
-        help_text=_("Helpt de consument het juiste onderwerp te kiezen."),
-    )
-    sectors = models.ManyToManyField(
-        "companies.Sector",
-        verbose_name=_("sectoren"),
-        blank=True,
-        related_name="topics",
-        help_text=_("Leeg laten voor een algemeen onderwerp dat bij elk bedrijf past."),
-    )
-    sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("onderwerp")
-        verbose_name_plural = _("onderwerpen")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def is_general(self) -> bool:
-        return not self.sectors.exists()
 
 
 class ComplaintPage(Page):
@@ -107,6 +71,10 @@ class ComplaintPage(Page):
     expires_at = models.DateTimeField(_("verloopt op"), null=True, editable=False)
     rejection_reason = models.TextField(_("reden van afwijzing"), blank=True, editable=False)
     screening_hits = models.JSONField(_("gevonden woorden"), default=list, editable=False)
+    # The term (due_at) for which a reminder went out, so each term gets exactly one.
+    reminded_for = models.DateTimeField(null=True, editable=False)
+    # Marks the rows one set-based sweep moved, for the statements that follow it.
+    sweep_token = models.UUIDField(null=True, editable=False, db_index=True)
 
     DRAFT_TITLE = "Nieuwe klacht"
 
@@ -118,6 +86,8 @@ class ComplaintPage(Page):
         "expires_at",
         "rejection_reason",
         "screening_hits",
+        "reminded_for",
+        "sweep_token",
         "consumer",
         "company",
     )
@@ -154,7 +124,10 @@ class ComplaintPage(Page):
     class Meta:
         verbose_name = _("klacht")
         verbose_name_plural = _("klachten")
-        indexes = [models.Index(fields=["status", "due_at"], name="complaint_status_due")]
+        indexes = [
+            models.Index(fields=["status", "due_at"], name="complaint_status_due"),
+            models.Index(fields=["status", "expires_at"], name="complaint_status_expires"),
+        ]
 
     def __str__(self):
         return self.title
@@ -194,89 +167,6 @@ class ComplaintPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(complaint_page_context(self, request.user))
         return context
-
-
-class ComplaintPrivateDetails(models.Model):
-    """The private part: only the consumer, the company and moderators read it."""
-
-    complaint = models.OneToOneField(
-        ComplaintPage, on_delete=models.CASCADE, related_name="private_details"
-    )
-    order_reference = models.CharField(
-        _("order-, klant- of referentienummer"), max_length=200, blank=True
-    )
-    details = models.TextField(
-        _("besloten toelichting"),
-        blank=True,
-        max_length=5000,
-        help_text=_("Adres, telefoonnummer, of wat alleen het bedrijf mag lezen."),
-    )
-
-    class Meta:
-        verbose_name = _("besloten deel")
-        verbose_name_plural = _("besloten delen")
-
-    def __str__(self):
-        # Never the content: this string may end up in logs and admin lists.
-        return f"besloten deel van klacht {self.complaint_id}"
-
-
-def attachment_name(instance, filename):
-    # A generated name: nothing of the uploader's file name reaches the disk.
-    return f"attachments/{instance.id.hex[:2]}/{instance.id.hex}"
-
-
-class Attachment(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    complaint = models.ForeignKey(
-        ComplaintPage, on_delete=models.CASCADE, related_name="attachments"
-    )
-    file = models.FileField(storage=private_storage, upload_to=attachment_name, max_length=200)
-    original_name = models.CharField(_("bestandsnaam"), max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("bijlage")
-        verbose_name_plural = _("bijlagen")
-
-    def __str__(self):
-        return self.original_name
-
-
-class ContactLogEntry(models.Model):
-    """One contact with the company before or during the complaint (seed tip: note it)."""
-
-    class Channel(models.TextChoices):
-        PHONE = "phone", _("telefoon")
-        EMAIL = "email", _("e-mail")
-        CHAT = "chat", _("chat")
-        LETTER = "letter", _("brief")
-        SHOP = "shop", _("in de winkel")
-        OTHER = "other", _("anders")
-
-    complaint = models.ForeignKey(
-        ComplaintPage, on_delete=models.CASCADE, related_name="contact_log"
-    )
-    contacted_on = models.DateField(_("datum"))
-    contacted_at = models.TimeField(_("tijd"), null=True, blank=True)
-    channel = models.CharField(_("via"), max_length=10, choices=Channel.choices)
-    person = models.CharField(_("met wie"), max_length=120, blank=True)
-    summary = models.TextField(_("wat is er besproken?"), max_length=1000)
-    promised = models.TextField(_("wat is er beloofd?"), max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["contacted_on", "contacted_at", "pk"]
-        verbose_name = _("contactmoment")
-        verbose_name_plural = _("contactmomenten")
-
-    def __str__(self):
-        return f"{self.contacted_on} ({self.get_channel_display()})"
 
 
 class ComplaintEvent(models.Model):

@@ -1,0 +1,53 @@
+"""Everything the clock decides, in one idempotent sweep (`manage.py run_deadlines`)."""
+
+import logging
+import uuid
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from complaints import notifications, services
+from complaints.models import ComplaintPage
+from complaints.states import Action
+
+logger = logging.getLogger(__name__)
+
+REMIND_BEFORE = timedelta(days=3)
+
+
+def sweep(now: datetime | None = None) -> dict:
+    """Missed terms, reminders and the two-year expiry. Running it again, or twice at
+    once, changes nothing more and sends nothing more."""
+    now = now or timezone.now()
+    result = {
+        "company_term_missed": services.transition_due(Action.COMPANY_TERM_MISSED, now=now),
+        "consumer_term_missed": services.transition_due(Action.CONSUMER_TERM_MISSED, now=now),
+        "rating_term_missed": services.transition_due(Action.RATING_TERM_MISSED, now=now),
+        "expired": services.transition_due(Action.EXPIRE, now=now, due_field="expires_at"),
+        "reminders": send_reminders(now),
+    }
+    logger.info("deadline sweep at %s: %s", now.isoformat(), result)
+    return result
+
+
+@transaction.atomic
+def send_reminders(now: datetime) -> int:
+    """One reminder per running term, a few days before it ends."""
+    total = 0
+    for status in notifications.REMINDERS:
+        token = uuid.uuid4()
+        count = (
+            ComplaintPage.objects.filter(
+                status=status, due_at__gt=now, due_at__lte=now + REMIND_BEFORE
+            )
+            .exclude(reminded_for=F("due_at"))
+            .update(reminded_for=F("due_at"), sweep_token=token)
+        )
+        if count and services.notifications_on():
+            notifications.queue_reminders(token, status, now)
+        total += count
+    if total and services.notifications_on():
+        notifications.kick_delivery()
+    return total
