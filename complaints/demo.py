@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from companies.models import CompanyPage
+from complaints import services
 from complaints.factories import make_complaint
 from complaints.models import ComplaintPage, Topic
 
@@ -169,6 +170,72 @@ COMPLAINTS = [
 ]
 
 
+# Extra handled complaints, so that the demo shows a pluim and an improvement point:
+# (company, grades, days between them)
+HISTORY = [
+    ("keukenhuys", [9, 9, 8, 10, 9, 8, 9, 9], 35),
+    ("zonnestroom-holland", [3, 4, 2, 5, 3, 4], 45),
+]
+HISTORY_TEXTS = [
+    (
+        "Levering te laat",
+        "De bestelling kwam ruim twee weken later dan afgesproken, zonder bericht vooraf.",
+        "Ik wil een vergoeding voor de vrije dag die ik voor niets had genomen.",
+    ),
+    (
+        "Rekening klopt niet",
+        "Op de rekening staan kosten die niet in mijn contract staan.",
+        "Ik wil een gecorrigeerde rekening.",
+    ),
+    (
+        "Klantenservice onbereikbaar",
+        "Ik heb vier keer gebeld en telkens na een half uur wachten opgehangen.",
+        "Ik wil dat iemand mij terugbelt over mijn vraag.",
+    ),
+]
+
+
+def load_history(consumer, now) -> int:
+    made = 0
+    for company_slug, grades, spacing in HISTORY:
+        company = CompanyPage.objects.get(slug=company_slug)
+        topic = Topic.objects.get(slug="klantenservice")
+        for i, grade in enumerate(grades):
+            slug = f"demo-{company_slug}-{i}"
+            if ComplaintPage.objects.filter(slug=slug).exists():
+                continue
+            title, text, outcome = HISTORY_TEXTS[i % len(HISTORY_TEXTS)]
+            make_complaint(
+                company=company,
+                consumer=consumer,
+                status="rated",
+                title=title,
+                description=text,
+                desired_outcome=outcome,
+                private_details="",
+                topic=topic,
+                now=now - timedelta(days=30 + i * spacing),
+                slug=slug,
+                notify=False,
+                grade=grade,
+            )
+            made += 1
+    return made
+
+
+def load_scores(today) -> None:
+    """Monthly snapshots for the past year, so the trend charts have a line."""
+    from companies.scores import compute
+
+    days, first = [today], today.replace(day=1)
+    for _ in range(11):  # the last day of each earlier month
+        days.append(first - timedelta(days=1))
+        first = days[-1].replace(day=1)
+    for company in CompanyPage.objects.all():
+        for day in reversed(days):
+            compute(company, day)
+
+
 def load() -> int:
     consumer = get_user_model().objects.get(username="consumer")
     now = timezone.now()
@@ -190,4 +257,7 @@ def load() -> int:
             notify=False,  # demo addresses are made up; nobody is to be mailed
         )
         created += bool(complaint)
+    created += load_history(consumer, now)
+    with services.notifications_enabled(False):
+        load_scores(timezone.localdate())
     return created

@@ -34,6 +34,28 @@ PATHS = {
 }
 
 
+COMPANY_REPLY = (
+    "Dank voor uw bericht en excuses voor het ongemak. We zoeken dit uit en laten u binnen "
+    "een week weten wat we kunnen doen."
+)
+
+
+def representative_of(company):
+    """The company's first representative, or a new one for it."""
+    from django.contrib.auth import get_user_model
+
+    from companies.models import CompanyRepresentative
+
+    rep = company.representatives.select_related("user").first()
+    if rep is not None:
+        return rep.user
+    user, _ = get_user_model().objects.get_or_create(
+        username=f"rep-{company.slug}", defaults={"email": f"rep@{company.slug}.example"}
+    )
+    CompanyRepresentative.objects.get_or_create(user=user, company=company)
+    return user
+
+
 def make_complaint(
     *,
     company,
@@ -48,6 +70,7 @@ def make_complaint(
     slug=None,
     moderator=None,
     notify=True,
+    grade=8,
 ):
     """A complaint brought to `status` the way real ones get there: submitted into the
     moderation workflow, approved or rejected through its task, then moved by the state
@@ -88,6 +111,12 @@ def make_complaint(
                     )
             elif action == "withdraw":
                 services.withdraw(draft, consumer, now=now)
+            elif action == "company_reacts":
+                services.react(draft, representative_of(company), COMPANY_REPLY, now=now)
+            elif action == "mark_solved":
+                services.mark_solved(draft, representative_of(company), now=now)
+            elif action == "rate":
+                services.rate(draft, consumer, grade=grade, solved=grade >= 6, comment="", now=now)
             else:
                 services.transition(draft, action, now=now)
     return ComplaintPage.objects.get(pk=draft.pk)

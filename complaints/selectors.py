@@ -3,12 +3,46 @@
 from complaints.permissions import can_see_private_part, is_owner, represents
 
 
+def visible_reactions(complaint, user) -> list:
+    """The thread as this user may see it: hidden and waiting reactions show as a
+    placeholder to others; their author and moderators see the text with a note."""
+    from complaints.permissions import is_moderator
+
+    moderator = is_moderator(user)
+    reactions = []
+    for reaction in complaint.reactions.select_related("author").all():
+        reaction.show_text = (
+            reaction.visibility == "visible"
+            or moderator
+            or (user.is_authenticated and reaction.author_id == user.pk)
+        )
+        reactions.append(reaction)
+    return reactions
+
+
 def complaint_page_context(complaint, user) -> dict:
+    from complaints import states
+    from complaints.forms_conversation import RatingForm, ReactionForm, ReportForm
+    from complaints.services import REACT_ACTIONS, party_of
+
     private = can_see_private_part(user, complaint)
+    party = party_of(user, complaint) if user.is_authenticated else None
+    can_react = bool(party) and states.target_of(complaint.status, REACT_ACTIONS[party]) is not None
     context = {
         "can_see_private": private,
         "is_owner": is_owner(user, complaint),
         "is_representative": represents(user, complaint.company),
+        "party": party,
+        "reactions": visible_reactions(complaint, user),
+        "can_react": can_react,
+        "can_mark_solved": party == "company"
+        and states.target_of(complaint.status, states.Action.MARK_SOLVED) is not None,
+        "can_rate": party == "consumer"
+        and states.target_of(complaint.status, states.Action.RATE) is not None,
+        "reaction_form": ReactionForm(),
+        "rating_form": RatingForm(),
+        "report_form": ReportForm(),
+        "rating": getattr(complaint, "rating", None) if complaint.status == "rated" else None,
     }
     if private:
         context.update(

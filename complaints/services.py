@@ -244,3 +244,138 @@ def withdraw(complaint: ComplaintPage, consumer, now: datetime | None = None) ->
     if state:
         state.cancel(user=consumer)
     return event
+
+
+# The conversation ------------------------------------------------------------------
+
+
+class NotAParty(Exception):
+    """Only the consumer and the company's representatives take part; it is no forum."""
+
+
+class NotYourTurn(Exception):
+    pass
+
+
+REACT_ACTIONS = {"consumer": Action.CONSUMER_REACTS, "company": Action.COMPANY_REACTS}
+
+
+def party_of(user, complaint: ComplaintPage) -> str | None:
+    from complaints.permissions import is_owner, represents
+
+    if is_owner(user, complaint):
+        return "consumer"
+    if represents(user, complaint.company):
+        return "company"
+    return None
+
+
+def _check_text(body: str, limit: int) -> str:
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Schrijf eerst je reactie."))
+    if len(body) > limit:
+        raise ValidationError(_("Je reactie is te lang: hooguit %(max)d tekens.") % {"max": limit})
+    return body
+
+
+@transaction.atomic
+def react(complaint: ComplaintPage, user, body: str, now: datetime | None = None):
+    """A party's turn: the reaction and the transition it causes, together or not at all.
+
+    A company may react after its term has passed (the status says "unanswered"); the
+    reaction is kept as late. A reaction the screening flags waits for a moderator
+    before anyone but its author sees it; the turn passes all the same.
+    """
+    from complaints.models import MAX_REACTION_LENGTH, Reaction
+
+    party = party_of(user, complaint)
+    if party is None:
+        raise NotAParty
+    body = _check_text(body, MAX_REACTION_LENGTH)
+    now = now or _clock.get() or timezone.now()
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    action = REACT_ACTIONS[party]
+    if states.target_of(locked.status, action) is None:
+        raise NotYourTurn
+    on_time = locked.status != Status.UNANSWERED and (locked.due_at is None or now <= locked.due_at)
+    hits = screen({"body": ("reactie", body)})
+    reaction = Reaction.objects.create(
+        complaint=locked,
+        author=user,
+        party=party,
+        body=body,
+        created_at=now,
+        due_at=locked.due_at,
+        on_time=on_time,
+        visibility=Reaction.Visibility.PENDING if hits else Reaction.Visibility.VISIBLE,
+        screening_hits=hits,
+    )
+    transition(locked, action, actor=user, now=now, reaction=reaction)
+    complaint.refresh_from_db()
+    return reaction
+
+
+def mark_solved(complaint: ComplaintPage, user, now: datetime | None = None) -> ComplaintEvent:
+    if party_of(user, complaint) != "company":
+        raise NotAParty
+    try:
+        return transition(complaint, Action.MARK_SOLVED, actor=user, now=now)
+    except TransitionNotAllowed as exc:
+        raise NotYourTurn from exc
+
+
+@transaction.atomic
+def rate(complaint: ComplaintPage, user, *, grade: int, solved: bool, comment: str = "", now=None):
+    """The consumer grades the handling (1-10); the complaint is then rated and closed."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from complaints.models import Rating
+
+    if party_of(user, complaint) != "consumer":
+        raise NotAParty
+    if not isinstance(grade, int) or not 1 <= grade <= 10:
+        raise ValidationError(_("Geef een cijfer van 1 tot en met 10."))
+    now = now or _clock.get() or timezone.now()
+    try:
+        event = transition(complaint, Action.RATE, actor=user, now=now)
+    except TransitionNotAllowed as exc:
+        raise NotYourTurn from exc
+    rating = Rating.objects.create(
+        complaint=complaint,
+        grade=grade,
+        solved=solved,
+        comment=(comment or "").strip()[:2000],
+        created_at=now,
+    )
+    from companies.scores import queue_recompute
+
+    queue_recompute(complaint.company_id)
+    return rating, event
+
+
+def report_reaction(reaction, user, reason: str):
+    from complaints.models import ReactionReport
+
+    if party_of(user, reaction.complaint) is None:
+        raise NotAParty
+    reason = _check_text(reason, 1000)
+    report, _created = ReactionReport.objects.get_or_create(
+        reaction=reaction, reporter=user, defaults={"reason": reason}
+    )
+    return report
+
+
+def moderate_reaction(reaction, moderator, *, visible: bool, note: str = "") -> None:
+    from complaints.models import Reaction
+
+    reaction.visibility = Reaction.Visibility.VISIBLE if visible else Reaction.Visibility.HIDDEN
+    reaction.moderation_note = note
+    reaction.moderated_by = moderator
+    reaction.moderated_at = timezone.now()
+    reaction.save(update_fields=["visibility", "moderation_note", "moderated_by", "moderated_at"])
+    reaction.reports.update(handled=True)

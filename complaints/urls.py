@@ -1,6 +1,6 @@
 from django.urls import path
 
-from complaints import views
+from complaints import views, views_conversation
 
 urlpatterns = [
     path("klacht-indienen/", views.wizard_start, name="wizard_start"),
@@ -22,4 +22,8 @@ urlpatterns = [
     path("mijn-klachten/", views.my_complaints, name="my_complaints"),
     path("mijn-klachten/<int:pk>/intrekken/", views.withdraw, name="withdraw"),
     path("bijlagen/<uuid:attachment_id>/", views.download_attachment, name="attachment"),
+    path("klachten/<int:pk>/reageren/", views_conversation.react, name="react"),
+    path("klachten/<int:pk>/opgelost/", views_conversation.mark_solved, name="mark_solved"),
+    path("klachten/<int:pk>/beoordelen/", views_conversation.rate, name="rate"),
+    path("reacties/<int:reaction_id>/melden/", views_conversation.report, name="report_reaction"),
 ]

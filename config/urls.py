@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("account/", include("allauth.urls")),
     path("", include("complaints.urls")),
+    path("", include("companies.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,139 @@
+"""Company scores and pluimen: the rules of the public method page, in code.
+
+Over a rolling window of 12 months, per company:
+- first reaction on time: of the complaints whose first company term has ended or been
+  answered, the share answered within the term;
+- company turns on time: of every company turn (each reaction owed), the share made on
+  time; a missed term counts as a turn not made on time;
+- median time to the first reaction, in hours;
+- solved: of the rated complaints, the share the consumer called solved;
+- grade: the mean of the consumer's grades (1-10), smoothed towards the site-wide mean
+  with the weight of PRIOR_WEIGHT grades, so a handful of grades cannot dominate.
+A company with at least MIN_RATED rated complaints earns a pluim or an improvement point.
+"""
+
+import statistics
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+
+WINDOW = timedelta(days=365)
+PRIOR_WEIGHT = 5
+MIN_RATED = 5
+PLUIM_GRADE, PLUIM_ON_TIME = 7.5, 80
+IMPROVE_GRADE, IMPROVE_ON_TIME = 5.5, 50
+
+
+def site_mean_grade(since: datetime) -> float:
+    from complaints.models import Rating
+
+    mean = Rating.objects.filter(created_at__gte=since).aggregate(mean=Avg("grade"))["mean"]
+    return float(mean) if mean is not None else 6.5  # neutral before there are grades
+
+
+def verdict(score) -> str:
+    if score.rated < MIN_RATED or score.smoothed_grade is None:
+        return ""
+    on_time = score.first_reaction_on_time_pct or 0
+    if score.smoothed_grade >= PLUIM_GRADE and on_time >= PLUIM_ON_TIME:
+        return "pluim"
+    if score.smoothed_grade < IMPROVE_GRADE or on_time < IMPROVE_ON_TIME:
+        return "improve"
+    return ""
+
+
+def compute(company, today: date | None = None):
+    """Compute and store (replace) the company's score for `today`."""
+    from companies.models import CompanyScore
+    from complaints.models import ComplaintEvent, ComplaintPage, Rating, Reaction
+    from complaints.states import Action
+
+    today = today or timezone.localdate()
+    end = timezone.make_aware(datetime.combine(today + timedelta(days=1), datetime.min.time()))
+    since = end - WINDOW
+    complaints = ComplaintPage.objects.filter(
+        company=company, published_at__gte=since, published_at__lt=end
+    )
+
+    first_reactions = {}
+    for complaint_id, created_at, on_time in (
+        Reaction.objects.filter(complaint__in=complaints, party="company", created_at__lt=end)
+        .order_by("complaint_id", "created_at")
+        .values_list("complaint_id", "created_at", "on_time")
+    ):
+        first_reactions.setdefault(complaint_id, (created_at, on_time))
+    missed = set(
+        ComplaintEvent.objects.filter(
+            complaint__in=complaints, action=Action.COMPANY_TERM_MISSED, created_at__lt=end
+        ).values_list("complaint_id", flat=True)
+    )
+    published = dict(complaints.values_list("pk", "published_at"))
+    terms_ended = set(first_reactions) | missed
+    first_on_time = sum(
+        1 for cid in terms_ended if cid in first_reactions and first_reactions[cid][1]
+    )
+    hours = [
+        (created_at - published[cid]).total_seconds() / 3600
+        for cid, (created_at, _on_time) in first_reactions.items()
+        if published.get(cid)
+    ]
+    turns = Reaction.objects.filter(complaint__in=complaints, party="company", created_at__lt=end)
+    missed_turns = ComplaintEvent.objects.filter(
+        complaint__in=complaints, action=Action.COMPANY_TERM_MISSED, created_at__lt=end
+    ).count()
+    ratings = Rating.objects.filter(
+        complaint__company=company, created_at__gte=since, created_at__lt=end
+    )
+    rating_totals = ratings.aggregate(n=Count("pk"), solved=Count("pk", filter=Q(solved=True)))
+    grade_sum = sum(ratings.values_list("grade", flat=True))
+    n = rating_totals["n"]
+    mean = site_mean_grade(since)
+
+    score = CompanyScore(
+        company=company,
+        computed_on=today,
+        complaints=len(published),
+        first_reaction_terms=len(terms_ended),
+        first_reaction_on_time=first_on_time,
+        first_reactions=len(first_reactions),
+        median_first_reaction_hours=round(statistics.median(hours), 1) if hours else None,
+        company_turns=turns.count() + missed_turns,
+        company_turns_on_time=turns.filter(on_time=True).count(),
+        rated=n,
+        rated_solved=rating_totals["solved"],
+        grade_sum=grade_sum,
+        smoothed_grade=round((PRIOR_WEIGHT * mean + grade_sum) / (PRIOR_WEIGHT + n), 2)
+        if n
+        else None,
+    )
+    score.verdict = verdict(score)
+    with transaction.atomic():
+        CompanyScore.objects.filter(company=company, computed_on=today).delete()
+        score.save()
+    return score
+
+
+def compute_all(today: date | None = None) -> int:
+    from companies.models import CompanyPage
+
+    companies = list(CompanyPage.objects.all())
+    for company in companies:
+        compute(company, today)
+    return len(companies)
+
+
+def latest(company):
+    return company.scores.order_by("-computed_on").first()
+
+
+def queue_recompute(company_id: int) -> None:
+    """Recompute a company's score after this transaction commits (django-q2)."""
+
+    def enqueue():
+        from django_q.tasks import async_task
+
+        async_task("companies.tasks.recompute_scores", company_id, task_name="recompute_scores")
+
+    transaction.on_commit(enqueue)

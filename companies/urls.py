@@ -1,0 +1,9 @@
+from django.urls import path
+
+from companies import views
+
+urlpatterns = [
+    path("pluimen/", views.ranking, name="ranking"),
+    path("pluimen/methode/", views.score_method, name="score_method"),
+    path("bedrijfsportaal/", views.portal, name="portal"),
+]

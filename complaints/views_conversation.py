@@ -1,0 +1,123 @@
+"""The conversation on a complaint page: react, mark solved, grade, report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from complaints import services
+from complaints.forms_conversation import RatingForm, ReactionForm, ReportForm
+from complaints.models import ComplaintPage, Reaction
+
+
+def _public_complaint(pk) -> ComplaintPage:
+    return get_object_or_404(ComplaintPage.objects.live().select_related("company"), pk=pk)
+
+
+def _back(complaint, anchor="gesprek"):
+    return redirect(f"{complaint.url}#{anchor}")
+
+
+def _refuse(request, complaint, error):
+    messages.error(request, error)
+    return _back(complaint)
+
+
+def _run(request, complaint, action, success):
+    """Call a conversation service and turn its refusals into clear messages."""
+    try:
+        action()
+    except services.NotAParty as exc:
+        raise Http404 from exc  # no forum: others learn nothing from this URL
+    except services.NotYourTurn:
+        return _refuse(
+            request,
+            complaint,
+            _("Dat kan nu niet: het is niet jouw beurt of de klacht is afgesloten."),
+        )
+    except ValidationError as exc:
+        return _refuse(request, complaint, " ".join(exc.messages))
+    messages.success(request, success)
+    return _back(complaint)
+
+
+@login_required
+@require_POST
+def react(request, pk):
+    complaint = _public_complaint(pk)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        if services.party_of(request.user, complaint) is None:
+            raise Http404
+        return _refuse(
+            request, complaint, " ".join(e for errors in form.errors.values() for e in errors)
+        )
+    return _run(
+        request,
+        complaint,
+        lambda: services.react(complaint, request.user, form.cleaned_data["body"]),
+        _("Je reactie is geplaatst. De andere partij krijgt bericht."),
+    )
+
+
+@login_required
+@require_POST
+def mark_solved(request, pk):
+    complaint = _public_complaint(pk)
+    return _run(
+        request,
+        complaint,
+        lambda: services.mark_solved(complaint, request.user),
+        _("Gemeld als opgelost. De consument wordt gevraagd de afhandeling te beoordelen."),
+    )
+
+
+@login_required
+@require_POST
+def rate(request, pk):
+    complaint = _public_complaint(pk)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        if services.party_of(request.user, complaint) is None:
+            raise Http404
+        return _refuse(
+            request,
+            complaint,
+            _("Kies een cijfer van 1 tot en met 10 en geef aan of je klacht is opgelost."),
+        )
+    data = form.cleaned_data
+    return _run(
+        request,
+        complaint,
+        lambda: services.rate(
+            complaint,
+            request.user,
+            grade=data["grade"],
+            solved=data["solved"],
+            comment=data["comment"],
+        ),
+        _("Bedankt voor je beoordeling."),
+    )
+
+
+@login_required
+@require_POST
+def report(request, reaction_id):
+    reaction = get_object_or_404(
+        Reaction.objects.select_related("complaint__company"), pk=reaction_id
+    )
+    complaint = reaction.complaint
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        if services.party_of(request.user, complaint) is None:
+            raise Http404
+        return _refuse(request, complaint, _("Schrijf kort waarom je deze reactie meldt."))
+    return _run(
+        request,
+        complaint,
+        lambda: services.report_reaction(reaction, request.user, form.cleaned_data["reason"]),
+        _("Bedankt. Een moderator bekijkt de reactie."),
+    )
