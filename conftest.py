@@ -113,3 +113,73 @@ def make_complaint(company, consumer):
         return factory(status=status, **kwargs)
 
     return make
+
+
+# A real SMTP server on loopback (aiosmtpd) ------------------------------------------
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        import threading
+
+        self.messages = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        with self._lock:
+            self.messages.append((envelope.rcpt_tos, message))
+        return "250 OK"
+
+    def to(self, address):
+        with self._lock:
+            return [m for rcpts, m in self.messages if address in rcpts]
+
+    @staticmethod
+    def text(message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+
+class SmtpServer:
+    def __init__(self, port):
+        self.port, self.inbox, self.controller = port, Inbox(), None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """The site sends over SMTP to 127.0.0.1:<free port>; the test starts the server
+    (smtp_server.start()) when it wants the mail to arrive."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    server = SmtpServer(port)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_sink(smtp_server):
+    smtp_server.start()
+    return smtp_server.inbox

@@ -1,0 +1,104 @@
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import EditView
+
+from complaints.models import ComplaintPage, OutboxMessage, Reaction, ReactionReport
+
+
+class ReactionEditView(EditView):
+    def form_valid(self, form):
+        form.instance.moderated_by = self.request.user
+        form.instance.moderated_at = timezone.now()
+        response = super().form_valid(form)
+        form.instance.reports.update(handled=True)
+        return response
+
+
+class ReactionAdmin(ModelAdmin):
+    """The moderation queue for reactions: flagged ones wait here, reported ones too."""
+
+    model = Reaction
+    menu_label = _("Reacties")
+    menu_icon = "comment"
+    list_display = ["complaint", "party", "created_at", "visibility", "report_count", "flagged"]
+    list_filter = ["visibility", "party"]
+    search_fields = ["body", "complaint__title"]
+    edit_view_class = ReactionEditView
+    form_fields_exclude = [
+        "complaint",
+        "author",
+        "party",
+        "body",
+        "created_at",
+        "due_at",
+        "on_time",
+        "screening_hits",
+        "moderated_by",
+        "moderated_at",
+    ]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("complaint")
+            .annotate(open_reports=Count("reports", filter=Q(reports__handled=False)))
+            .order_by("-open_reports", "visibility", "-created_at")
+        )
+
+    @staticmethod
+    def report_count(reaction):
+        return reaction.open_reports
+
+    report_count.short_description = _("open meldingen")  # type: ignore[attr-defined]
+
+    @staticmethod
+    def flagged(reaction):
+        return ", ".join(hit["term"] for hit in reaction.screening_hits) or "—"
+
+    flagged.short_description = _("gevonden woorden")  # type: ignore[attr-defined]
+
+    def add_view(self, request):  # reactions are written on the site, not here
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+
+
+class ReactionReportAdmin(ModelAdmin):
+    model = ReactionReport
+    menu_label = _("Meldingen")
+    menu_icon = "warning"
+    list_display = ["reaction", "reason", "created_at", "handled"]
+    list_filter = ["handled"]
+
+
+class OutboxAdmin(ModelAdmin):
+    model = OutboxMessage
+    menu_label = _("Uitgaande e-mail")
+    menu_icon = "mail"
+    list_display = ["template", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_filter = ["status", "template"]
+    inspect_view_enabled = True
+
+
+class ModerationGroup(ModelAdminGroup):
+    menu_label = _("Moderatie")
+    menu_icon = "tick-inverse"
+    menu_order = 200
+    items = [ReactionAdmin, ReactionReportAdmin, OutboxAdmin]
+
+
+modeladmin_register(ModerationGroup)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_complaints_from_the_page_explorer(parent_page, pages, request):
+    # Complaints are handled through moderation and the site, not edited in the tree.
+    if request.user.is_superuser:
+        return pages
+    return pages.not_type(ComplaintPage)
