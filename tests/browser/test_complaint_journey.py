@@ -4,40 +4,11 @@ import re
 
 import pytest
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+from tests.browser.conftest import PASSWORD, log_in
 
-PASSWORD = "klacht-wachtwoord-2026"
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.browser]
+
 PRIVATE = "ORDER-PRIVE-99881"
-
-
-@pytest.fixture
-def world(site, django_user_model):
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
-
-    from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
-    from companies.models import CompanyRepresentative
-    from complaints.factories import TopicFactory
-    from home import roles
-
-    index = CompanyIndexPageFactory(parent=site.root_page)
-    company = CompanyPageFactory(parent=index, title="Polderpost Pakketdienst", slug="polderpost")
-    TopicFactory(name="Levering", slug="levering")
-    moderator = django_user_model.objects.create_user("moderator", "mod@example.invalid", PASSWORD)
-    moderator.groups.add(Group.objects.get(name=roles.MODERATORS))
-    rep = django_user_model.objects.create_user("rep", "rep@polderpost.example", PASSWORD)
-    CompanyRepresentative.objects.create(user=rep, company=company)
-    other = django_user_model.objects.create_user("ander", "ander@example.invalid", PASSWORD)
-    for user in (rep, other):
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return {"company": company}
-
-
-def log_in(page, base, email):
-    page.goto(f"{base}/account/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
 
 
 def test_register_submit_moderate_publish_and_read_privately(

@@ -136,7 +136,7 @@ def test_run_deadlines_command_reports_what_it_did(at_t0, capsys):
     assert "bedrijf te laat: 1" in capsys.readouterr().out
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sweeps_at_once_make_each_transition_and_message_once(make_complaint, representative):
     assert connection.vendor == "postgresql"
     with time_machine.travel(T0, tick=False):
