@@ -20,7 +20,9 @@ def create(apps, schema_editor):
 
 
 def remove(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.filter(name__in=[s[0] for s in SCHEDULES]).delete()
+    apps.get_model("django_q", "Schedule").objects.filter(
+        name__in=[s[0] for s in SCHEDULES]
+    ).delete()
 
 
 class Migration(migrations.Migration):

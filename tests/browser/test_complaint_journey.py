@@ -6,7 +6,10 @@ import pytest
 
 from tests.browser.conftest import PASSWORD, log_in
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.browser]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.browser,
+]
 
 PRIVATE = "ORDER-PRIVE-99881"
 

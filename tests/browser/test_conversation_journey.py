@@ -4,7 +4,10 @@ import pytest
 
 from tests.browser.conftest import PASSWORD, log_in
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.browser]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.browser,
+]
 
 
 @pytest.fixture

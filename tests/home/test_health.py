@@ -4,14 +4,14 @@ import json
 import time
 
 import pytest
-
-# The cluster's worker processes need committed data: these tests use real transactions
-# and restore the migrations' data afterwards.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 from django_q.brokers import get_broker
 from django_q.cluster import Cluster
 
 from search import client as search_client
+
+# The cluster's worker processes need committed data: these tests use real transactions
+# and restore the migrations' data afterwards.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
