@@ -43,6 +43,7 @@ def complaint_page_context(complaint, user) -> dict:
         "rating_form": RatingForm(),
         "report_form": ReportForm(),
         "rating": getattr(complaint, "rating", None) if complaint.status == "rated" else None,
+        "escalation": escalation_pages(complaint) if party == "consumer" else [],
     }
     if private:
         context.update(
@@ -75,3 +76,17 @@ def public_complaints():
         .select_related("company", "topic")
         .order_by("-published_at", "-pk")
     )
+
+
+def escalation_pages(complaint) -> list:
+    """The advisor's next routes, as their advice pages, when a step up is due."""
+    from advice.models import AdvicePage
+    from complaints.documents import escalation_routes, needs_escalation
+
+    if not needs_escalation(complaint):
+        return []
+    routes = escalation_routes(complaint)
+    pages = {
+        p.escalation_route: p for p in AdvicePage.objects.live().filter(escalation_route__in=routes)
+    }
+    return [pages[r] for r in routes if r in pages]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from complaints import views, views_conversation
+from complaints import views, views_conversation, views_documents
 
 urlpatterns = [
     path("klacht-indienen/", views.wizard_start, name="wizard_start"),
@@ -26,4 +26,7 @@ urlpatterns = [
     path("klachten/<int:pk>/opgelost/", views_conversation.mark_solved, name="mark_solved"),
     path("klachten/<int:pk>/beoordelen/", views_conversation.rate, name="rate"),
     path("reacties/<int:reaction_id>/melden/", views_conversation.report, name="report_reaction"),
+    path("klachten/<int:pk>/termijn.ics", views_documents.term_calendar, name="term_calendar"),
+    path("mijn-klachten/<int:pk>/brief.<str:fmt>", views_documents.letter, name="letter"),
+    path("mijn-klachten/<int:pk>/dossier.pdf", views_documents.case_pack, name="case_pack"),
 ]
