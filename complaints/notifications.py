@@ -85,18 +85,18 @@ def kick_delivery() -> None:
 # number of complaints. Works on PostgreSQL and SQLite alike.
 _RECIPIENTS = {
     CONSUMER: """
-        SELECT c.page_ptr_id AS complaint_id, u.email AS email
+        SELECT c.page_ptr_id AS complaint_id, c.reminded_for AS term, u.email AS email
         FROM complaints_complaintpage c JOIN auth_user u ON u.id = c.consumer_id
         WHERE c.sweep_token = %(token)s AND u.email <> ''
     """,
     COMPANY: """
-        SELECT c.page_ptr_id AS complaint_id, u.email AS email
+        SELECT c.page_ptr_id AS complaint_id, c.reminded_for AS term, u.email AS email
         FROM complaints_complaintpage c
         JOIN companies_companyrepresentative r ON r.company_id = c.company_id
         JOIN auth_user u ON u.id = r.user_id
         WHERE c.sweep_token = %(token)s AND u.email <> ''
         UNION
-        SELECT c.page_ptr_id, a.email
+        SELECT c.page_ptr_id, c.reminded_for, a.email
         FROM complaints_complaintpage c
         JOIN companies_companycontactaddress a ON a.page_id = c.company_id
         WHERE c.sweep_token = %(token)s
@@ -105,23 +105,26 @@ _RECIPIENTS = {
 
 
 def queue_for_sweep(token: str, action: str, now) -> None:
-    """Outbox rows for every complaint a sweep moved with `action` (marked by `token`)."""
+    """Outbox rows for every complaint a sweep moved with `action` (marked by `token`).
+
+    No join with the events just written: right after a large sweep the planner's
+    statistics do not know those rows yet, and a join could turn quadratic. The sweep's
+    token makes the key unique; the status change makes it happen once.
+    """
     for role, template in MESSAGES.get(action, []):
         _insert(  # the f-string inserts only the constant subqueries above
             f"""
             INSERT INTO complaints_outboxmessage
                 (complaint_id, event_id, template, role, to_email, dedupe_key, status,
                  attempts, next_attempt_at, last_error, created_at)
-            SELECT rcpt.complaint_id, ev.id, %(template)s, %(role)s, rcpt.email,
-                   'e' || ev.id || ':' || %(template)s || ':' || rcpt.email,
+            SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email,
+                   's' || %(token)s || ':' || rcpt.complaint_id || ':' || %(template)s
+                       || ':' || rcpt.email,
                    'pending', 0, %(now)s, '', %(now)s
             FROM ({_RECIPIENTS[role]}) rcpt
-            JOIN complaints_complaintevent ev
-              ON ev.complaint_id = rcpt.complaint_id AND ev.action = %(action)s
-             AND ev.created_at = %(now)s
             WHERE TRUE
             """,  # noqa: S608
-            {"token": token, "template": template, "role": role, "action": action, "now": now},
+            {"token": str(token), "template": template, "role": role, "now": now},
         )
 
 
@@ -133,13 +136,12 @@ def queue_reminders(token: str, status: str, now) -> None:
             (complaint_id, event_id, template, role, to_email, dedupe_key, status,
              attempts, next_attempt_at, last_error, created_at)
         SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email,
-               'r' || rcpt.complaint_id || ':' || c.reminded_for || ':' || rcpt.email,
+               'r' || rcpt.complaint_id || ':' || rcpt.term || ':' || rcpt.email,
                'pending', 0, %(now)s, '', %(now)s
         FROM ({_RECIPIENTS[role]}) rcpt
-        JOIN complaints_complaintpage c ON c.page_ptr_id = rcpt.complaint_id
-        WHERE c.status = %(status)s
+        WHERE TRUE
         """,  # noqa: S608
-        {"token": token, "template": template, "role": role, "status": status, "now": now},
+        {"token": str(token), "template": template, "role": role, "now": now},
     )
 
 
