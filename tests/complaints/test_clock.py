@@ -66,8 +66,7 @@ def test_a_missed_company_term_is_public_and_told_to_both(at_t0, client, consume
     assert complaint.live
     assert "bedrijf reageerde niet" in client.get(complaint.url).content.decode().lower()
     recipients = {
-        (m.template, m.to_email)
-        for m in OutboxMessage.objects.filter(complaint=complaint)
+        (m.template, m.to_email) for m in OutboxMessage.objects.filter(complaint=complaint)
     }
     assert ("company_term_missed_consumer", consumer.email) in recipients
     assert ("company_term_missed", representative.email) in recipients

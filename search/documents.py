@@ -1,0 +1,37 @@
+"""The complaint index: public fields of public complaints only, with Dutch analysis.
+
+The application reads and writes through the alias `<prefix>-complaints`; the physical
+index behind it is `<prefix>-complaints-<timestamp>`, so a rebuild can swap it without
+downtime (search_index --rebuild).
+"""
+
+from elasticsearch_dsl import Completion, Date, Document, InnerDoc, Keyword, Long, Object, Text
+
+from search.analysis import dutch_text, folded_name
+
+COMPLAINTS = "complaints"
+
+
+class Label(InnerDoc):
+    slug = Keyword()
+    name = Text(analyzer=folded_name, fields={"raw": Keyword()})
+
+
+class ComplaintDocument(Document):
+    title = Text(analyzer=dutch_text, fields={"raw": Keyword(ignore_above=256)})
+    description = Text(analyzer=dutch_text)
+    desired_outcome = Text(analyzer=dutch_text)
+    company = Object(Label)
+    topic = Object(Label)
+    sector = Object(Label)
+    status = Keyword()
+    published_at = Date()
+    url = Keyword(index=False)
+    # Monotonic per complaint (microseconds of its last change): with external
+    # versioning a stale task can never overwrite a newer document.
+    change = Long(index=False)
+    company_suggest = Completion(analyzer=folded_name)
+
+    class Index:
+        name = COMPLAINTS  # replaced by the prefixed alias at run time (search.client)
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
