@@ -99,6 +99,7 @@ def transition(
         raise TransitionNotAllowed(locked.pk, locked.status, action)
     source = locked.status
     locked.status = target
+    locked.changed_at = now
     _apply_terms(locked, target, now)
     if action == Action.REJECT:
         locked.rejection_reason = note
@@ -125,6 +126,7 @@ def transition(
     logger.info("complaint %s: %s %s -> %s", locked.pk, action, source, target)
     if notifications_on():
         notifications.queue_for_event(event, reaction=reaction)
+    queue_search_sync([locked.pk])
     return event
 
 
@@ -147,7 +149,7 @@ def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> 
             raise ValueError(f"{action} would start a term; use transition() instead")
         token = uuid.uuid4()
         count = ComplaintPage.objects.filter(status=source, **{f"{due_field}__lte": now}).update(
-            status=target, due_at=None, sweep_token=token
+            status=target, due_at=None, sweep_token=token, changed_at=now
         )
         if not count:
             continue
@@ -169,11 +171,32 @@ def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> 
             Page.objects.filter(
                 pk__in=ComplaintPage.objects.filter(sweep_token=token).values("pk")
             ).update(live=False, has_unpublished_changes=True)
+        queue_search_sync_sweep(token)
         logger.info("sweep: %s %s -> %s for %d complaints", action, source, target, count)
         moved += count
     if moved and notifications_on():
         notifications.kick_delivery()
     return moved
+
+
+def queue_search_sync(complaint_ids: list[int]) -> None:
+    """Bring the search index in line with these complaints once this commits."""
+
+    def enqueue():
+        from django_q.tasks import async_task
+
+        async_task("search.tasks.sync_complaints", complaint_ids, task_name="search_sync")
+
+    transaction.on_commit(enqueue)
+
+
+def queue_search_sync_sweep(token) -> None:
+    def enqueue():
+        from django_q.tasks import async_task
+
+        async_task("search.tasks.sync_sweep", str(token), task_name="search_sync_sweep")
+
+    transaction.on_commit(enqueue)
 
 
 def _unpublish(complaint_id: int) -> None:

@@ -14,6 +14,7 @@ urlpatterns = [
     # Django's own admin, for superusers: django-q2's task queue and schedules.
     path("django-admin/", admin.site.urls),
     path("documenten/", include(wagtaildocs_urls)),
+    path("", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("account/", include("allauth.urls")),
     path("", include("complaints.urls")),

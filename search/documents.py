@@ -24,6 +24,7 @@ class ComplaintDocument(Document):
     company = Object(Label)
     topic = Object(Label)
     sector = Object(Label)
+    pk = Long()  # the complaint's id, as a sort tie-breaker (_id cannot be sorted on)
     status = Keyword()
     published_at = Date()
     url = Keyword(index=False)

@@ -71,6 +71,8 @@ class ComplaintPage(Page):
     expires_at = models.DateTimeField(_("verloopt op"), null=True, editable=False)
     rejection_reason = models.TextField(_("reden van afwijzing"), blank=True, editable=False)
     screening_hits = models.JSONField(_("gevonden woorden"), default=list, editable=False)
+    # When the state machine last moved it: part of the search document's version.
+    changed_at = models.DateTimeField(null=True, editable=False)
     # The term (due_at) for which a reminder went out, so each term gets exactly one.
     reminded_for = models.DateTimeField(null=True, editable=False)
     # Marks the rows one set-based sweep moved, for the statements that follow it.
@@ -88,6 +90,7 @@ class ComplaintPage(Page):
         "screening_hits",
         "reminded_for",
         "sweep_token",
+        "changed_at",
         "consumer",
         "company",
     )

@@ -1,0 +1,50 @@
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Beheer van de zoekindex voor klachten: opnieuw opbouwen of bijwerken."
+
+    def add_arguments(self, parser):
+        group = parser.add_mutually_exclusive_group(required=True)
+        group.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="Nieuwe index vullen en de alias omzetten (zonder onderbreking).",
+        )
+        group.add_argument(
+            "--reconcile",
+            action="store_true",
+            help="Verschillen tussen database en index herstellen.",
+        )
+
+    def handle(self, *args, rebuild=False, reconcile=False, **options):
+        from elasticsearch import ConnectionError as EsConnectionError
+
+        from search import maintenance
+
+        try:
+            if rebuild:
+                result = maintenance.rebuild(progress=self._progress)
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Index {result['index']} opgebouwd: {result['indexed']} klachten; alias omgezet."
+                    )
+                )
+            else:
+                result = maintenance.reconcile()
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Index bijgewerkt: {result['missing']} ontbraken, {result['stale']} verouderd, "
+                        f"{result['orphaned']} te veel."
+                    )
+                )
+        except EsConnectionError as exc:
+            raise CommandError(
+                "Elasticsearch is niet bereikbaar; start het met `make services` of zet ELASTICSEARCH_URL."
+            ) from exc
+
+    def _progress(self, done, total):
+        self.stdout.write(
+            f"  {done:,}/{total:,} klachten geïndexeerd", ending="\r" if done < total else "\n"
+        )
+        self.stdout.flush()

@@ -1,0 +1,75 @@
+"""Running a search against Elasticsearch and shaping the answer (the I/O layer)."""
+
+import logging
+from dataclasses import dataclass
+
+from elasticsearch import ApiError, TransportError
+
+from complaints.states import Status
+from search.client import get_client
+from search.indexing import alias
+from search.queries import PAGE_SIZE, SearchParams, build_search
+
+
+logger = logging.getLogger(__name__)
+
+
+class SearchUnavailable(Exception):
+    """Elasticsearch could not answer; callers fall back to the database."""
+
+
+@dataclass
+class SearchResult:
+    count: int
+    results: list[dict]
+    facets: dict[str, list[dict]]
+    page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // PAGE_SIZE))
+
+
+def _facet(name: str, bucket: dict) -> dict:
+    if name == "status":
+        label = Status(bucket["key"]).label if bucket["key"] in Status.values else bucket["key"]
+    else:
+        labels = bucket.get("label", {}).get("buckets", [])
+        label = labels[0]["key"] if labels else bucket["key"]
+    return {"key": bucket["key"], "label": str(label), "count": bucket["doc_count"]}
+
+
+def search(params: SearchParams) -> SearchResult:
+    try:
+        response = (
+            get_client().options(request_timeout=5).search(index=alias(), body=build_search(params))
+        )
+    except TransportError as exc:
+        raise SearchUnavailable(str(exc)) from exc
+    except ApiError as exc:  # a query Elasticsearch refused: a bug on our side
+        logger.exception("search query refused by Elasticsearch")
+        raise SearchUnavailable(str(exc)) from exc
+    results = []
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        highlight = hit.get("highlight", {})
+        results.append(
+            {
+                "id": int(hit["_id"]),
+                "title": source["title"],
+                "url": source["url"],
+                "company": source["company"],
+                "topic": source.get("topic"),
+                "status": source["status"],
+                "status_label": str(Status(source["status"]).label),
+                "published_at": source.get("published_at"),
+                "highlight": " … ".join(
+                    highlight.get("description", []) or highlight.get("title", [])
+                ),
+            }
+        )
+    facets = {
+        name: [_facet(name, b) for b in agg["values"]["buckets"]]
+        for name, agg in response.get("aggregations", {}).items()
+    }
+    return SearchResult(response["hits"]["total"]["value"], results, facets, params.page)
