@@ -10,7 +10,6 @@ from search.client import get_client
 from search.indexing import alias
 from search.queries import PAGE_SIZE, SearchParams, build_search
 
-
 logger = logging.getLogger(__name__)
 
 
