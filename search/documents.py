@@ -10,6 +10,7 @@ from elasticsearch_dsl import Completion, Date, Document, InnerDoc, Keyword, Lon
 from search.analysis import dutch_text, folded_name
 
 COMPLAINTS = "complaints"
+COMPANIES = "companies"
 
 
 class Label(InnerDoc):
@@ -35,4 +36,17 @@ class ComplaintDocument(Document):
 
     class Index:
         name = COMPLAINTS  # replaced by the prefixed alias at run time (search.client)
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+class CompanyDocument(Document):
+    """Companies for the autocomplete: accent-folded, typo-tolerant (fuzzy completion)."""
+
+    slug = Keyword()
+    name = Text(analyzer=folded_name)
+    url = Keyword(index=False)
+    suggest = Completion(analyzer=folded_name, preserve_separators=False)
+
+    class Index:
+        name = COMPANIES
         settings = {"number_of_shards": 1, "number_of_replicas": 0}

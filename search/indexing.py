@@ -32,6 +32,26 @@ def create_index(name: str) -> None:
     ComplaintDocument._index.clone(name).create(using=get_client())
 
 
+def swap_alias(alias_name: str, new_index: str) -> None:
+    """Point `alias_name` at `new_index` in one atomic step and drop what it pointed at."""
+    client = get_client()
+    old = (
+        list(client.indices.get_alias(name=alias_name))
+        if client.indices.exists_alias(name=alias_name)
+        else []
+    )
+    if not old and client.indices.exists(index=alias_name):
+        client.indices.delete(index=alias_name)  # a plain index where the alias belongs
+    client.indices.update_aliases(
+        actions=[
+            *({"remove": {"index": o, "alias": alias_name}} for o in old),
+            {"add": {"index": new_index, "alias": alias_name}},
+        ]
+    )
+    for index in old:
+        client.indices.delete(index=index)
+
+
 def ensure_index() -> str:
     """The alias, created with a first index behind it when there is none."""
     client = get_client()

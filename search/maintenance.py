@@ -13,6 +13,7 @@ from search.indexing import (
     is_indexable,
     new_index_name,
     remove,
+    swap_alias,
     sync,
     version_of,
 )
@@ -47,21 +48,7 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> dict:
     result = sync(chunks(), index=name)
     counts.update(result)
     client.indices.refresh(index=name)
-    old = (
-        list(client.indices.get_alias(name=alias()).keys())
-        if client.indices.exists_alias(name=alias())
-        else []
-    )
-    if client.indices.exists(index=alias()) and not old:
-        client.indices.delete(index=alias())  # a plain index in the alias's place
-    client.indices.update_aliases(
-        actions=[
-            *({"remove": {"index": o, "alias": alias()}} for o in old),
-            {"add": {"index": name, "alias": alias()}},
-        ]
-    )
-    for index in old:
-        client.indices.delete(index=index)
+    swap_alias(alias(), name)
     logger.info("search index rebuilt as %s: %s", name, counts)
     return {"index": name, **counts}
 

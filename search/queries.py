@@ -115,3 +115,27 @@ def build_search(params: SearchParams) -> dict:
             },
         }
     return body
+
+
+def build_export(params: SearchParams) -> dict:
+    """The same filters as a search, as one query for a full, ordered scan."""
+    filters = [*date_filter(params), *facet_filters(params).values()]
+    return {
+        "query": {"bool": {"must": [text_query(params.q)], "filter": filters}},
+        "sort": [{"pk": "asc"}],
+        "_source": EXPORT_FIELDS,
+    }
+
+
+EXPORT_FIELDS = [
+    "pk",
+    "title",
+    "url",
+    "company",
+    "topic",
+    "sector",
+    "status",
+    "published_at",
+    "description",
+    "desired_outcome",
+]

@@ -72,3 +72,47 @@ def search(params: SearchParams) -> SearchResult:
         for name, agg in response.get("aggregations", {}).items()
     }
     return SearchResult(response["hits"]["total"]["value"], results, facets, params.page)
+
+
+EXPORT_COLUMNS = [
+    "id",
+    "title",
+    "url",
+    "company_slug",
+    "company_name",
+    "topic_slug",
+    "topic_name",
+    "sector_slug",
+    "sector_name",
+    "status",
+    "published_at",
+    "description",
+    "desired_outcome",
+]
+
+
+def export_rows(params: SearchParams):
+    """Every matching public complaint, flat, in id order; streamed, never held whole."""
+    from elasticsearch.helpers import scan
+
+    from search.queries import build_export
+
+    body = build_export(params)
+    for hit in scan(get_client(), index=alias(), query=body, preserve_order=True, size=500):
+        source = hit["_source"]
+        company, topic, sector = (source.get(k) or {} for k in ("company", "topic", "sector"))
+        yield {
+            "id": source["pk"],
+            "title": source["title"],
+            "url": source["url"],
+            "company_slug": company.get("slug", ""),
+            "company_name": company.get("name", ""),
+            "topic_slug": topic.get("slug", ""),
+            "topic_name": topic.get("name", ""),
+            "sector_slug": sector.get("slug", ""),
+            "sector_name": sector.get("name", ""),
+            "status": source["status"],
+            "published_at": source.get("published_at") or "",
+            "description": source.get("description", ""),
+            "desired_outcome": source.get("desired_outcome", ""),
+        }

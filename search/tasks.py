@@ -23,3 +23,9 @@ def reconcile() -> dict:
     from search.maintenance import reconcile as run
 
     return run()
+
+
+def rebuild_companies() -> int:
+    from search.companies import rebuild
+
+    return rebuild()

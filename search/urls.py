@@ -5,4 +5,6 @@ from search import views
 urlpatterns = [
     path("zoeken/", views.search_page, name="search"),
     path("api/v2/complaints/search/", views.search_api, name="search_api"),
+    path("api/v2/complaints/export.<str:fmt>", views.export, name="export"),
+    path("api/v2/companies/autocomplete/", views.autocomplete_api, name="autocomplete"),
 ]

@@ -1,13 +1,19 @@
 """The search page and the search API: validate, call the search layer, render."""
 
-from django.http import JsonResponse
+import csv
+import io
+import itertools
+import json
+
+from django.http import JsonResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
+from elasticsearch import TransportError
 
 from search.forms import SearchForm
-from search.searching import SearchUnavailable, search
+from search.searching import EXPORT_COLUMNS, SearchUnavailable, export_rows, search
 
 API_RATE = "120/m"
 
@@ -49,3 +55,48 @@ def search_api(request):
         return JsonResponse({"error": _("Zoeken is tijdelijk niet beschikbaar.")}, status=503)
     results = [{k: v for k, v in item.items() if k != "status_label"} for item in result.results]
     return JsonResponse({"count": result.count, "results": results, "facets": result.facets})
+
+
+@require_GET
+@ratelimit(key="ip", rate=API_RATE, block=True)
+def autocomplete_api(request):
+    from search.companies import suggest
+
+    return JsonResponse(suggest(request.GET.get("q", "")[:200]), safe=False)
+
+
+@require_GET
+@ratelimit(key="ip", rate="10/m", block=True)
+def export(request, fmt):
+    """Open data: the public fields of every matching public complaint, streamed."""
+    if fmt not in ("csv", "jsonl"):
+        return JsonResponse({"error": _("Kies export.csv of export.jsonl.")}, status=404)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": _("Ongeldige filters."), "fields": form.errors}, status=400)
+    try:
+        rows = export_rows(form.params())
+        first = next(rows, None)  # fail here, before the response starts, if ES is away
+    except TransportError:
+        return JsonResponse({"error": _("De export is tijdelijk niet beschikbaar.")}, status=503)
+    rows = itertools.chain([first] if first else [], rows)
+    if fmt == "jsonl":
+        body = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        response = StreamingHttpResponse(body, content_type="application/x-ndjson; charset=utf-8")
+    else:
+        response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="klachten.{fmt}"'
+    return response
+
+
+def _csv_lines(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

@@ -24,10 +24,14 @@ class Command(BaseCommand):
 
         try:
             if rebuild:
+                from search.companies import rebuild as rebuild_companies
+
                 result = maintenance.rebuild(progress=self._progress)
+                companies = rebuild_companies()
                 self.stdout.write(
                     self.style.SUCCESS(
-                        f"Index {result['index']} opgebouwd: {result['indexed']} klachten; alias omgezet."
+                        f"Index {result['index']} opgebouwd: {result['indexed']} klachten, "
+                        f"{companies} bedrijven; aliassen omgezet."
                     )
                 )
             else:

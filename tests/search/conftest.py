@@ -1,0 +1,30 @@
+import uuid
+
+import pytest
+
+from search.indexing import alias
+
+TOKEN = "GEHEIMTOKEN9931"
+
+
+@pytest.fixture
+def index(es, settings):
+    """A private index prefix per test, removed afterwards."""
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"kk-test-{uuid.uuid4().hex[:8]}"
+    yield alias()
+    es.options(ignore_status=404).indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*")
+
+
+@pytest.fixture
+def published(make_complaint, django_capture_on_commit_callbacks, index, es):
+    """Make complaints the real way; the indexing tasks run on commit (django-q2 sync)."""
+
+    def make(**kwargs):
+        kwargs.setdefault("status", "awaiting_company")
+        kwargs.setdefault("private_details", f"Adres {TOKEN}")
+        with django_capture_on_commit_callbacks(execute=True):
+            complaint = make_complaint(**kwargs)
+        es.indices.refresh(index=alias())
+        return complaint
+
+    return make

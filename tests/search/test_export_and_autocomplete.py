@@ -1,0 +1,75 @@
+"""Open data export and the company autocomplete, against the real Elasticsearch."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.search.conftest import TOKEN
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def companies_indexed(index, company, company_index, es):
+    from companies.factories import CompanyPageFactory
+    from search.companies import rebuild
+
+    CompanyPageFactory(
+        parent=company_index, title="Zonnestroom Holland", legal_name="Zonnestroom Holland N.V."
+    )
+    CompanyPageFactory(parent=company_index, title="Café Één", legal_name="Café Eén B.V.")
+    rebuild()
+    return company
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("Zonne", "Zonnestroom Holland"),
+        ("zonnestrom", "Zonnestroom Holland"),
+        ("cafe", "Café Één"),
+        ("Holland", "Zonnestroom Holland"),
+    ],
+)
+def test_autocomplete_is_accent_and_typo_tolerant(client, companies_indexed, typed, expected):
+    data = client.get("/api/v2/companies/autocomplete/", {"q": typed}).json()
+
+    assert expected in [item["name"] for item in data]
+    item = next(i for i in data if i["name"] == expected)
+    assert set(item) == {"slug", "name", "url"} and item["url"].startswith("/bedrijven/")
+
+
+def test_autocomplete_with_nothing_typed_is_empty(client, companies_indexed):
+    assert client.get("/api/v2/companies/autocomplete/", {"q": ""}).json() == []
+
+
+def test_export_streams_public_fields_with_the_search_filters(client, published, company_index):
+    from companies.factories import CompanyPageFactory
+
+    other = CompanyPageFactory(parent=company_index, title="Ander")
+    kept = published(title="Pakket kwijt")
+    published(company=other, title="Andere klacht")
+    published(status="in_moderation", title="Niet openbaar")
+
+    response = client.get("/api/v2/complaints/export.csv", {"company": kept.company.slug})
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    lines = (
+        b"".join(client.get("/api/v2/complaints/export.jsonl").streaming_content)
+        .decode()
+        .splitlines()
+    )
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert [r["title"] for r in rows] == ["Pakket kwijt"]
+    assert rows[0]["company_slug"] == kept.company.slug
+    assert sorted(json.loads(line)["title"] for line in lines) == ["Andere klacht", "Pakket kwijt"]
+    assert TOKEN not in body and all(TOKEN not in line for line in lines)
+    assert "private" not in body and "@" not in body
+
+
+def test_export_rejects_bad_filters(client, index):
+    assert client.get("/api/v2/complaints/export.csv", {"date_from": "morgen"}).status_code == 400
+    assert client.get("/api/v2/complaints/export.xml").status_code == 404
