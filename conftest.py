@@ -59,6 +59,16 @@ def es():
 
 
 @pytest.fixture
+def index(es, settings):
+    """A private index prefix per test, removed afterwards."""
+    from search.indexing import alias
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"kk-test-{uuid.uuid4().hex[:8]}"
+    yield alias()
+    es.options(ignore_status=404).indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*")
+
+
+@pytest.fixture
 def es_index_name(es):
     """A unique, prefixed index name, deleted after the test."""
     from search.client import index_name

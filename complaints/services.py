@@ -37,6 +37,17 @@ TRANSITION_FIELDS = (
 # reach transitions started by Wagtail's workflow signals too.
 _clock: ContextVar[datetime | None] = ContextVar("complaint_clock", default=None)
 _notify: ContextVar[bool] = ContextVar("complaint_notify", default=True)
+_index: ContextVar[bool] = ContextVar("complaint_index", default=True)
+
+
+@contextmanager
+def search_sync_enabled(enabled: bool):
+    """Off for bulk work (imports) that indexes in bulk afterwards."""
+    token = _index.set(enabled)
+    try:
+        yield
+    finally:
+        _index.reset(token)
 
 
 @contextmanager
@@ -181,6 +192,8 @@ def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> 
 
 def queue_search_sync(complaint_ids: list[int]) -> None:
     """Bring the search index in line with these complaints once this commits."""
+    if not _index.get():
+        return
 
     def enqueue():
         from django_q.tasks import async_task
@@ -191,6 +204,9 @@ def queue_search_sync(complaint_ids: list[int]) -> None:
 
 
 def queue_search_sync_sweep(token) -> None:
+    if not _index.get():
+        return
+
     def enqueue():
         from django_q.tasks import async_task
 
@@ -313,11 +329,20 @@ def react(complaint: ComplaintPage, user, body: str, now: datetime | None = None
     reaction is kept as late. A reaction the screening flags waits for a moderator
     before anyone but its author sees it; the turn passes all the same.
     """
-    from complaints.models import MAX_REACTION_LENGTH, Reaction
-
     party = party_of(user, complaint)
     if party is None:
         raise NotAParty
+    reaction = add_reaction(complaint, party, body, author=user, now=now)
+    complaint.refresh_from_db()
+    return reaction
+
+
+@transaction.atomic
+def add_reaction(complaint: ComplaintPage, party: str, body: str, *, author=None, now=None):
+    """The reaction of `party` ("consumer" or "company"); `react` checks who may post,
+    imports of archived threads call this directly."""
+    from complaints.models import MAX_REACTION_LENGTH, Reaction
+
     body = _check_text(body, MAX_REACTION_LENGTH)
     now = now or _clock.get() or timezone.now()
     locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
@@ -328,7 +353,7 @@ def react(complaint: ComplaintPage, user, body: str, now: datetime | None = None
     hits = screen({"body": ("reactie", body)})
     reaction = Reaction.objects.create(
         complaint=locked,
-        author=user,
+        author=author,
         party=party,
         body=body,
         created_at=now,
@@ -337,8 +362,7 @@ def react(complaint: ComplaintPage, user, body: str, now: datetime | None = None
         visibility=Reaction.Visibility.PENDING if hits else Reaction.Visibility.VISIBLE,
         screening_hits=hits,
     )
-    transition(locked, action, actor=user, now=now, reaction=reaction)
-    complaint.refresh_from_db()
+    transition(locked, action, actor=author, now=now, reaction=reaction)
     return reaction
 
 

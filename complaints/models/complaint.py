@@ -60,6 +60,10 @@ class ComplaintPage(Page):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
     )
+    # The id in the system a complaint was imported from (import_complaints).
+    external_id = models.CharField(  # noqa: DJ001 (NULL: unique, and most complaints have none)
+        max_length=100, unique=True, null=True, editable=False
+    )
     submitted_at = models.DateTimeField(_("ingediend op"), null=True, editable=False)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, editable=False)
     due_at = models.DateTimeField(
@@ -91,6 +95,7 @@ class ComplaintPage(Page):
         "reminded_for",
         "sweep_token",
         "changed_at",
+        "external_id",
         "consumer",
         "company",
     )

@@ -1,18 +1,8 @@
-import uuid
-
 import pytest
 
 from search.indexing import alias
 
 TOKEN = "GEHEIMTOKEN9931"
-
-
-@pytest.fixture
-def index(es, settings):
-    """A private index prefix per test, removed afterwards."""
-    settings.ELASTICSEARCH_INDEX_PREFIX = f"kk-test-{uuid.uuid4().hex[:8]}"
-    yield alias()
-    es.options(ignore_status=404).indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*")
 
 
 @pytest.fixture
