@@ -80,7 +80,23 @@ def version_of(complaint) -> int:
     return int(latest.timestamp() * 1_000_000)
 
 
-def to_document(complaint) -> dict:
+def site_root_path() -> str:
+    """The url_path of the site's root page ("/home/"), for turning a page's url_path
+    into its URL without a site lookup per complaint."""
+    from wagtail.models import Site
+
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    return site.root_page.url_path
+
+
+def public_url(complaint, root_path: str | None = None) -> str:
+    root_path = root_path or site_root_path()
+    if complaint.url_path.startswith(root_path):
+        return "/" + complaint.url_path[len(root_path) :]
+    return complaint.url or ""
+
+
+def to_document(complaint, root_path: str | None = None) -> dict:
     """The public fields, and nothing else: the private part, attachments, contact log
     and e-mail addresses live in other models and never pass through here."""
     company, topic = complaint.company, complaint.topic
@@ -95,7 +111,7 @@ def to_document(complaint) -> dict:
         "sector": {"slug": sector.slug, "name": sector.name} if sector else None,
         "status": complaint.status,
         "published_at": complaint.published_at,
-        "url": complaint.url,
+        "url": public_url(complaint, root_path),
         "change": version_of(complaint),
         "company_suggest": {"input": [company.title], "weight": 1},
     }
@@ -103,6 +119,7 @@ def to_document(complaint) -> dict:
 
 def actions(complaints: Iterable, index: str | None = None) -> Iterator[dict]:
     index = index or alias()
+    root_path = site_root_path()
     for complaint in complaints:
         base = {
             "_index": index,
@@ -111,7 +128,7 @@ def actions(complaints: Iterable, index: str | None = None) -> Iterator[dict]:
             "version_type": "external_gte",
         }
         if is_indexable(complaint):
-            yield {**base, "_op_type": "index", "_source": to_document(complaint)}
+            yield {**base, "_op_type": "index", "_source": to_document(complaint, root_path)}
         else:
             yield {**base, "_op_type": "delete"}
 

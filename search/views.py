@@ -5,6 +5,7 @@ import io
 import itertools
 import json
 
+from django.conf import settings
 from django.http import JsonResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,7 +16,9 @@ from elasticsearch import TransportError
 from search.forms import SearchForm
 from search.searching import EXPORT_COLUMNS, SearchUnavailable, export_rows, search
 
-API_RATE = "120/m"
+
+def _api_rate(group, request):
+    return settings.SEARCH_API_RATE
 
 
 def _newest_from_database(limit=20):
@@ -44,7 +47,7 @@ def search_page(request):
 
 
 @require_GET
-@ratelimit(key="ip", rate=API_RATE, block=True)
+@ratelimit(key="ip", rate=_api_rate, block=True)
 def search_api(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -58,7 +61,7 @@ def search_api(request):
 
 
 @require_GET
-@ratelimit(key="ip", rate=API_RATE, block=True)
+@ratelimit(key="ip", rate=_api_rate, block=True)
 def autocomplete_api(request):
     from search.companies import suggest
 

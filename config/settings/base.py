@@ -227,6 +227,8 @@ AXES_USERNAME_FORM_FIELD = "login"
 # Submitting complaints (django-ratelimit, on the shared cache).
 RATELIMIT_VIEW = "home.views.rate_limited"
 COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
+# Anonymous use of the search and autocomplete API, per IP address.
+SEARCH_API_RATE = env("SEARCH_API_RATE", default="120/m")
 WAGTAIL_FINISH_WORKFLOW_ACTION = "complaints.workflows.publish_approved"
 # New complaints are announced to the Moderators (the task's group), not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
