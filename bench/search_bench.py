@@ -103,7 +103,7 @@ def main():
     from search import maintenance
     from search.client import get_client
     from search.forms import SearchForm
-    from search.indexing import alias, create_index, to_document
+    from search.indexing import alias, create_index, site_root_path, to_document
     from search.queries import build_search
 
     client = get_client()
@@ -112,7 +112,8 @@ def main():
     result = maintenance.rebuild()
     ours = time.perf_counter() - started
     print("Zelfde documenten rauw met helpers.bulk...", flush=True)
-    docs = [to_document(c) for c in maintenance.public_complaints().iterator(chunk_size=2000)]
+    root = site_root_path()
+    docs = [to_document(c, root) for c in maintenance.public_complaints().iterator(chunk_size=2000)]
     raw_index = f"{alias()}-raw"
     create_index(raw_index)
     started = time.perf_counter()
