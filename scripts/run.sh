@@ -39,6 +39,7 @@ if [ -f "$marker" ]; then
     $PY manage.py seed_demo --list
 else
     $PY manage.py seed_demo && touch "$marker"
+    $PY manage.py search_index --rebuild || say "Let op: de zoekindex is niet opgebouwd; probeer later: manage.py search_index --rebuild"
 fi
 
 $PY manage.py qcluster >"$LOG_DIR/qcluster.log" 2>&1 &
