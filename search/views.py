@@ -103,3 +103,10 @@ def _csv_lines(rows):
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+@require_GET
+def openapi(request):
+    from search.openapi import spec
+
+    return JsonResponse(spec())

@@ -1,0 +1,203 @@
+"""The OpenAPI 3.1 description of the project's own JSON endpoints (not Wagtail's)."""
+
+from complaints.states import PUBLIC_STATUSES
+
+FACET = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["key", "label", "count"],
+        "properties": {
+            "key": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {"type": "integer"},
+        },
+    },
+}
+REF = {
+    "type": ["object", "null"],
+    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+}
+FILTERS = [
+    {
+        "name": "q",
+        "in": "query",
+        "schema": {"type": "string", "maxLength": 200},
+        "description": "Vrije tekst.",
+    },
+    *(
+        {
+            "name": name,
+            "in": "query",
+            "schema": {"type": "array", "items": {"type": "string"}},
+            "style": "form",
+            "explode": True,
+            "description": f"Slug(s) van {label}; herhaal of scheid met komma's.",
+        }
+        for name, label in [
+            ("company", "bedrijven"),
+            ("topic", "onderwerpen"),
+            ("sector", "sectoren"),
+        ]
+    ),
+    {
+        "name": "status",
+        "in": "query",
+        "schema": {"type": "array", "items": {"type": "string", "enum": sorted(PUBLIC_STATUSES)}},
+        "style": "form",
+        "explode": True,
+    },
+    {"name": "date_from", "in": "query", "schema": {"type": "string", "format": "date"}},
+    {"name": "date_to", "in": "query", "schema": {"type": "string", "format": "date"}},
+]
+ERROR = {
+    "description": "Ongeldige invoer",
+    "content": {"application/json": {"schema": {"type": "object"}}},
+}
+
+
+def spec() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Klachtenkompas API",
+            "version": "2",
+            "description": "Openbare klachten zoeken, exporteren en bedrijfsnamen aanvullen. "
+            "Alleen openbare velden van openbare klachten. De pagina-API van Wagtail staat onder /api/v2/pages/.",
+        },
+        "paths": {
+            "/api/v2/complaints/search/": {
+                "get": {
+                    "summary": "Klachten zoeken",
+                    "parameters": [
+                        *FILTERS,
+                        {
+                            "name": "sort",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": ["relevance", "newest"]},
+                        },
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 500},
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Resultaten en facetten",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/SearchResult"}
+                                }
+                            },
+                        },
+                        "400": ERROR,
+                        "429": {"description": "Te veel verzoeken"},
+                        "503": {"description": "Zoeken tijdelijk niet beschikbaar"},
+                    },
+                }
+            },
+            "/api/v2/complaints/export.csv": {
+                "get": {
+                    "summary": "Open data als CSV",
+                    "parameters": FILTERS,
+                    "responses": {
+                        "200": {"description": "CSV", "content": {"text/csv": {}}},
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/api/v2/complaints/export.jsonl": {
+                "get": {
+                    "summary": "Open data als JSON Lines",
+                    "parameters": FILTERS,
+                    "responses": {
+                        "200": {
+                            "description": "Eén JSON-object per regel",
+                            "content": {"application/x-ndjson": {}},
+                        },
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/api/v2/companies/autocomplete/": {
+                "get": {
+                    "summary": "Bedrijfsnamen aanvullen",
+                    "parameters": [
+                        {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Bedrijven",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "array",
+                                        "items": {"$ref": "#/components/schemas/CompanyRef"},
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "CompanyRef": {
+                    "type": "object",
+                    "required": ["slug", "name", "url"],
+                    "properties": {
+                        "slug": {"type": "string"},
+                        "name": {"type": "string"},
+                        "url": {"type": "string"},
+                    },
+                },
+                "SearchResult": {
+                    "type": "object",
+                    "required": ["count", "results", "facets"],
+                    "properties": {
+                        "count": {"type": "integer"},
+                        "results": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": [
+                                    "id",
+                                    "title",
+                                    "url",
+                                    "company",
+                                    "topic",
+                                    "status",
+                                    "published_at",
+                                    "highlight",
+                                ],
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "title": {"type": "string"},
+                                    "url": {"type": "string"},
+                                    "company": REF,
+                                    "topic": REF,
+                                    "status": {"type": "string", "enum": sorted(PUBLIC_STATUSES)},
+                                    "published_at": {
+                                        "type": ["string", "null"],
+                                        "format": "date-time",
+                                    },
+                                    "highlight": {
+                                        "type": "string",
+                                        "description": "HTML met <mark>; tekst is ge-escaped",
+                                    },
+                                },
+                            },
+                        },
+                        "facets": {
+                            "type": "object",
+                            "properties": dict.fromkeys(
+                                ["company", "topic", "sector", "status"], FACET
+                            ),
+                        },
+                    },
+                },
+            }
+        },
+    }

@@ -1,0 +1,40 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_openapi_description_lists_every_project_endpoint(client):
+    spec = client.get("/api/v2/openapi.json").json()
+
+    assert spec["openapi"].startswith("3.")
+    assert set(spec["paths"]) == {
+        "/api/v2/complaints/search/",
+        "/api/v2/complaints/export.csv",
+        "/api/v2/complaints/export.jsonl",
+        "/api/v2/companies/autocomplete/",
+    }
+    result = spec["components"]["schemas"]["SearchResult"]
+    assert result["required"] == ["count", "results", "facets"]
+    item = result["properties"]["results"]["items"]
+    assert set(item["required"]) == {
+        "id",
+        "title",
+        "url",
+        "company",
+        "topic",
+        "status",
+        "published_at",
+        "highlight",
+    }
+
+
+def test_the_live_answer_matches_the_described_shape(client, published):
+    published(title="Pakket kwijt")
+    spec = client.get("/api/v2/openapi.json").json()
+    item_schema = spec["components"]["schemas"]["SearchResult"]["properties"]["results"]["items"]
+
+    data = client.get("/api/v2/complaints/search/", {"q": "pakket"}).json()
+
+    assert set(data) == set(spec["components"]["schemas"]["SearchResult"]["required"])
+    assert set(data["results"][0]) == set(item_schema["required"])
+    assert data["results"][0]["status"] in item_schema["properties"]["status"]["enum"]
