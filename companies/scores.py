@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from home.queue import after_commit
+
 WINDOW = timedelta(days=365)
 PRIOR_WEIGHT = 5
 MIN_RATED = 5
@@ -131,9 +133,4 @@ def latest(company):
 def queue_recompute(company_id: int) -> None:
     """Recompute a company's score after this transaction commits (django-q2)."""
 
-    def enqueue():
-        from django_q.tasks import async_task
-
-        async_task("companies.tasks.recompute_scores", company_id, task_name="recompute_scores")
-
-    transaction.on_commit(enqueue)
+    after_commit("companies.tasks.recompute_scores", company_id, name="recompute_scores")

@@ -6,9 +6,10 @@ message carries the complaint's public part and a link, never its private part, 
 never one party's e-mail address to the other.
 """
 
-from django.db import connection, transaction
+from django.db import connection
 
 from complaints.states import Action
+from home.queue import after_commit
 
 CONSUMER, COMPANY = "consumer", "company"
 
@@ -73,12 +74,7 @@ def queue_for_event(event, reaction=None) -> int:
 def kick_delivery() -> None:
     """Ask the task cluster to deliver the outbox once this transaction commits."""
 
-    def enqueue():
-        from django_q.tasks import async_task
-
-        async_task("complaints.tasks.deliver_outbox", task_name="deliver_outbox")
-
-    transaction.on_commit(enqueue)
+    after_commit("complaints.tasks.deliver_outbox", name="deliver_outbox")
 
 
 # Set-based writes for sweeps: one INSERT ... SELECT per recipient role, whatever the

@@ -18,6 +18,7 @@ from complaints import notifications, states
 from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
 from complaints.screening import screen
 from complaints.states import Action, Status
+from home.queue import after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -192,27 +193,13 @@ def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> 
 
 def queue_search_sync(complaint_ids: list[int]) -> None:
     """Bring the search index in line with these complaints once this commits."""
-    if not _index.get():
-        return
-
-    def enqueue():
-        from django_q.tasks import async_task
-
-        async_task("search.tasks.sync_complaints", complaint_ids, task_name="search_sync")
-
-    transaction.on_commit(enqueue)
+    if _index.get():
+        after_commit("search.tasks.sync_complaints", complaint_ids, name="search_sync")
 
 
 def queue_search_sync_sweep(token) -> None:
-    if not _index.get():
-        return
-
-    def enqueue():
-        from django_q.tasks import async_task
-
-        async_task("search.tasks.sync_sweep", str(token), task_name="search_sync_sweep")
-
-    transaction.on_commit(enqueue)
+    if _index.get():
+        after_commit("search.tasks.sync_sweep", str(token), name="search_sync_sweep")
 
 
 def _unpublish(complaint_id: int) -> None:

@@ -5,6 +5,7 @@ import logging
 from elasticsearch import TransportError
 from elasticsearch.helpers import bulk
 
+from home.queue import after_commit
 from search.client import get_client, index_name
 from search.documents import COMPANIES, CompanyDocument
 from search.indexing import swap_alias
@@ -96,11 +97,4 @@ def _from_database(prefix: str) -> list[dict]:
 
 
 def queue_rebuild() -> None:
-    from django.db import transaction
-
-    def enqueue():
-        from django_q.tasks import async_task
-
-        async_task("search.tasks.rebuild_companies", task_name="search_companies")
-
-    transaction.on_commit(enqueue)
+    after_commit("search.tasks.rebuild_companies", name="search_companies")
