@@ -107,40 +107,37 @@ def queue_for_sweep(token: str, action: str, now) -> None:
     statistics do not know those rows yet, and a join could turn quadratic. The sweep's
     token makes the key unique; the status change makes it happen once.
     """
+    key = "'s' || %(token)s || ':' || rcpt.complaint_id || ':' || %(template)s || ':' || rcpt.email"
     for role, template in MESSAGES.get(action, []):
-        _insert(  # the f-string inserts only the constant subqueries above
-            f"""
-            INSERT INTO complaints_outboxmessage
-                (complaint_id, event_id, template, role, to_email, dedupe_key, status,
-                 attempts, next_attempt_at, last_error, created_at)
-            SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email,
-                   's' || %(token)s || ':' || rcpt.complaint_id || ':' || %(template)s
-                       || ':' || rcpt.email,
-                   'pending', 0, %(now)s, '', %(now)s
-            FROM ({_RECIPIENTS[role]}) rcpt
-            WHERE TRUE
-            """,  # noqa: S608
-            {"token": str(token), "template": template, "role": role, "now": now},
-        )
+        _insert(role, template, key, token, now)
 
 
 def queue_reminders(token: str, status: str, now) -> None:
+    """One reminder per address and term: the term's end is part of the key."""
     role, template = REMINDERS[status]
-    _insert(  # the f-string inserts only the constant subqueries above
-        f"""
-        INSERT INTO complaints_outboxmessage
-            (complaint_id, event_id, template, role, to_email, dedupe_key, status,
-             attempts, next_attempt_at, last_error, created_at)
-        SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email,
-               'r' || rcpt.complaint_id || ':' || rcpt.term || ':' || rcpt.email,
-               'pending', 0, %(now)s, '', %(now)s
-        FROM ({_RECIPIENTS[role]}) rcpt
-        WHERE TRUE
-        """,  # noqa: S608
-        {"token": str(token), "template": template, "role": role, "now": now},
+    _insert(
+        role,
+        template,
+        "'r' || rcpt.complaint_id || ':' || rcpt.term || ':' || rcpt.email",
+        token,
+        now,
     )
 
 
-def _insert(sql: str, params: dict) -> None:
+def _insert(role: str, template: str, key_sql: str, token, now) -> None:
+    """One INSERT ... SELECT of outbox rows for the recipients of the swept complaints;
+    a row whose key exists already is skipped."""
+    # The f-string inserts only constant SQL from this module (the recipients
+    # subquery and the key expression); every value is a parameter.
+    sql = f"""
+        INSERT INTO complaints_outboxmessage
+            (complaint_id, event_id, template, role, to_email, dedupe_key, status,
+             attempts, next_attempt_at, last_error, created_at)
+        SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email, {key_sql},
+               'pending', 0, %(now)s, '', %(now)s
+        FROM ({_RECIPIENTS[role]}) rcpt
+        WHERE TRUE
+        ON CONFLICT (dedupe_key) DO NOTHING
+    """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql + " ON CONFLICT (dedupe_key) DO NOTHING", params)
+        cursor.execute(sql, {"token": str(token), "template": template, "role": role, "now": now})

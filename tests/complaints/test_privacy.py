@@ -75,21 +75,19 @@ def as_user(client, user):
     return client
 
 
+ROLES = [
+    "anonymous",
+    "other_consumer",
+    "owner",
+    "other_company_rep",
+    "representative",
+    "moderator",
+    "editor",
+]
 SEES_PRIVATE = {"owner", "representative", "moderator"}
 
 
-@pytest.mark.parametrize(
-    "role",
-    [
-        "anonymous",
-        "other_consumer",
-        "owner",
-        "other_company_rep",
-        "representative",
-        "moderator",
-        "editor",
-    ],
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_public_page_and_attachment_by_role(client, users, public_complaint, role):
     as_user(client, users[role])
     attachment = public_complaint.attachments.get()
@@ -110,18 +108,7 @@ def test_public_page_and_attachment_by_role(client, users, public_complaint, rol
         assert download.status_code == 404
 
 
-@pytest.mark.parametrize(
-    "role",
-    [
-        "anonymous",
-        "other_consumer",
-        "owner",
-        "other_company_rep",
-        "representative",
-        "moderator",
-        "editor",
-    ],
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_wizard_steps_and_withdrawal_by_role(client, users, draft, role):
     as_user(client, users[role])
     urls = [
@@ -144,18 +131,7 @@ def test_wizard_steps_and_withdrawal_by_role(client, users, draft, role):
     assert draft.status == "draft"  # a draft cannot be withdrawn, not even by its owner
 
 
-@pytest.mark.parametrize(
-    "role",
-    [
-        "anonymous",
-        "other_consumer",
-        "owner",
-        "other_company_rep",
-        "representative",
-        "moderator",
-        "editor",
-    ],
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_unpublished_complaints_are_not_public(client, users, draft, role):
     as_user(client, users[role])
     url = f"/bedrijven/{draft.company.slug}/klachten/{draft.slug}/"
@@ -254,18 +230,7 @@ def test_user_text_is_escaped_everywhere(
     assert ComplaintPage.objects.filter(title__contains="<script>").exists()
 
 
-@pytest.mark.parametrize(
-    "role",
-    [
-        "anonymous",
-        "other_consumer",
-        "other_company_rep",
-        "representative",
-        "moderator",
-        "editor",
-        "owner",
-    ],
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_removing_evidence_is_for_the_owner_only(client, users, draft, consumer, role):
     attachment = attachments.add_attachment(draft, SimpleUploadedFile("bon.png", png()), consumer)
     entry = draft.contact_log.create(contacted_on="2026-10-01", channel="phone", summary="Gebeld")
