@@ -8,7 +8,7 @@ from elasticsearch.helpers import scan
 from search.client import get_client
 from search.indexing import (
     alias,
-    complaint_queryset,
+    complaint_rows,
     create_index,
     is_indexable,
     new_index_name,
@@ -22,9 +22,10 @@ logger = logging.getLogger(__name__)
 
 
 def public_complaints():
+    from complaints.models import ComplaintPage
     from complaints.states import PUBLIC_STATUSES
 
-    return complaint_queryset().filter(live=True, status__in=PUBLIC_STATUSES).order_by("pk")
+    return ComplaintPage.objects.filter(live=True, status__in=PUBLIC_STATUSES).order_by("pk")
 
 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> dict:
@@ -37,15 +38,15 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> dict:
     done = 0
     counts = {"indexed": 0, "removed": 0, "skipped": 0}
 
-    def chunks():
+    def rows():
         nonlocal done
-        for complaint in public_complaints().iterator(chunk_size=1000):
+        for row in complaint_rows(public_complaints()).iterator(chunk_size=2000):
             done += 1
             if progress and (done % 1000 == 0 or done == total):
                 progress(done, total)
-            yield complaint
+            yield row
 
-    result = sync(chunks(), index=name)
+    result = sync(rows(), index=name, overlap=True)
     counts.update(result)
     client.indices.refresh(index=name)
     swap_alias(alias(), name)
@@ -55,6 +56,7 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> dict:
 
 def reconcile() -> dict:
     """Compare database and index; index what is missing or stale, remove orphans."""
+    from complaints.models import ComplaintPage
     from search.indexing import ensure_index
 
     ensure_index()
@@ -64,16 +66,14 @@ def reconcile() -> dict:
             get_client(), index=alias(), _source=["change"], query={"query": {"match_all": {}}}
         )
     }
-    versions = (
-        public_complaints().select_related(None).only("pk", "changed_at", "last_published_at")
-    )
-    wanted = {c.pk: version_of(c) for c in versions}
+    versions = public_complaints().values("pk", "changed_at", "last_published_at")
+    wanted = {row["pk"]: version_of(row) for row in versions.iterator(chunk_size=5000)}
     missing = [pk for pk in wanted if pk not in in_index]
     stale = [pk for pk, version in wanted.items() if pk in in_index and in_index[pk] < version]
     orphans = [pk for pk in in_index if pk not in wanted]
-    fix = complaint_queryset().filter(pk__in=[*missing, *stale, *orphans])
-    found = sync(fix) if (missing or stale or orphans) else {}
-    for pk in set(orphans) - set(fix.values_list("pk", flat=True)):
+    fix = list(complaint_rows(ComplaintPage.objects.filter(pk__in=[*missing, *stale, *orphans])))
+    found = sync(fix) if fix else {}
+    for pk in set(orphans) - {row["pk"] for row in fix}:
         remove(pk)  # no longer in the database at all
     get_client().indices.refresh(index=alias())
     result = {"missing": len(missing), "stale": len(stale), "orphaned": len(orphans), **found}

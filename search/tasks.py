@@ -3,20 +3,23 @@ when Elasticsearch is away they raise, and django-q2 tries again later."""
 
 
 def sync_complaints(complaint_ids: list[int]) -> dict:
-    from search.indexing import complaint_queryset, ensure_index, remove, sync
+    from complaints.models import ComplaintPage
+    from search.indexing import complaint_rows, ensure_index, remove, sync
 
     ensure_index()
-    complaints = list(complaint_queryset().filter(pk__in=complaint_ids))
-    for missing in set(complaint_ids) - {c.pk for c in complaints}:
+    rows = list(complaint_rows(ComplaintPage.objects.filter(pk__in=complaint_ids)))
+    for missing in set(complaint_ids) - {row["pk"] for row in rows}:
         remove(missing)  # deleted from the database
-    return sync(complaints)
+    return sync(rows)
 
 
 def sync_sweep(token: str) -> dict:
-    from search.indexing import complaint_queryset, ensure_index, sync
+    from complaints.models import ComplaintPage
+    from search.indexing import complaint_rows, ensure_index, sync
 
     ensure_index()
-    return sync(complaint_queryset().filter(sweep_token=token).iterator(chunk_size=1000))
+    swept = ComplaintPage.objects.filter(sweep_token=token)
+    return sync(complaint_rows(swept).iterator(chunk_size=2000))
 
 
 def reconcile() -> dict:
