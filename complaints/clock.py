@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from complaints import notifications, services
+from complaints import notifications, services, states
 from complaints.models import ComplaintPage
 from complaints.states import Action
 
@@ -22,12 +22,11 @@ def sweep(now: datetime | None = None) -> dict:
     once, changes nothing more and sends nothing more."""
     now = now or timezone.now()
     result = {
-        "company_term_missed": services.transition_due(Action.COMPANY_TERM_MISSED, now=now),
-        "consumer_term_missed": services.transition_due(Action.CONSUMER_TERM_MISSED, now=now),
-        "rating_term_missed": services.transition_due(Action.RATING_TERM_MISSED, now=now),
-        "expired": services.transition_due(Action.EXPIRE, now=now, due_field="expires_at"),
-        "reminders": send_reminders(now),
+        str(action): services.transition_due(action, now=now)
+        for action in states.TERM_MISSED.values()
     }
+    result["expired"] = services.transition_due(Action.EXPIRE, now=now, due_field="expires_at")
+    result["reminders"] = send_reminders(now)
     logger.info("deadline sweep at %s: %s", now.isoformat(), result)
     return result
 

@@ -17,21 +17,10 @@ from wagtail.models import Page
 from complaints import notifications, states
 from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
 from complaints.screening import screen
-from complaints.states import Action, Status
+from complaints.states import Action, Status, TransitionNotAllowed
 from home.queue import after_commit
 
 logger = logging.getLogger(__name__)
-
-
-# What a transition may change; saved with one UPDATE, never through a page revision.
-TRANSITION_FIELDS = (
-    "status",
-    "submitted_at",
-    "published_at",
-    "due_at",
-    "expires_at",
-    "rejection_reason",
-)
 
 
 # For data made after the fact (demo data, imports): a clock and a mail switch that
@@ -73,22 +62,6 @@ def notifications_on() -> bool:
     return _notify.get()
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, complaint_id: int, status: str, action: str):
-        self.status, self.action = status, action
-        super().__init__(f"complaint {complaint_id}: {action} is not allowed from {status}")
-
-
-def _apply_terms(complaint: ComplaintPage, target: Status, now: datetime) -> None:
-    """Deadlines follow from the new status; stored so a sweep finds them by index."""
-    if target == Status.IN_MODERATION:
-        complaint.submitted_at = now
-    if target == Status.AWAITING_COMPANY and complaint.published_at is None:
-        complaint.published_at = now
-        complaint.expires_at = now + states.PUBLIC_LIFETIME
-    complaint.due_at = now + states.TERM if target in states.TERM_HOLDER else None
-
-
 @transaction.atomic
 def transition(
     complaint: ComplaintPage,
@@ -106,20 +79,14 @@ def transition(
     """
     now = now or _clock.get() or timezone.now()
     locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
-    target = states.target_of(locked.status, action)
-    if target is None:
-        raise TransitionNotAllowed(locked.pk, locked.status, action)
-    source = locked.status
-    locked.status = target
-    locked.changed_at = now
-    _apply_terms(locked, target, now)
-    if action == Action.REJECT:
-        locked.rejection_reason = note
-    elif action == Action.SUBMIT:
-        locked.rejection_reason = ""
-    ComplaintPage.objects.filter(pk=locked.pk).update(
-        **{name: getattr(locked, name) for name in TRANSITION_FIELDS}
-    )
+    lifecycle = states.Lifecycle.of(locked)
+    source = lifecycle.apply(action, now, note, complaint_id=locked.pk)
+    target = Status(lifecycle.status)
+    # One UPDATE of the lifecycle fields, never through a page revision.
+    ComplaintPage.objects.filter(pk=locked.pk).update(**lifecycle.values())
+    for name, value in lifecycle.values().items():
+        setattr(locked, name, value)
+        setattr(complaint, name, value)
     event = ComplaintEvent.objects.create(
         complaint=locked,
         action=action,
@@ -129,8 +96,6 @@ def transition(
         note=note,
         created_at=now,
     )
-    for name in TRANSITION_FIELDS:
-        setattr(complaint, name, getattr(locked, name))
     if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
         # Withdrawn or expired: off the public site (and so out of the API), in the
         # same transaction as the status.
@@ -209,8 +174,9 @@ def _unpublish(complaint_id: int) -> None:
 
 
 def new_slug() -> str:
-    # Random, so a complaint's URL never carries its title or anyone's name.
-    return secrets.token_hex(5)
+    # Random, so a complaint's URL never carries its title or anyone's name; 64 bits,
+    # so that even a million complaints under one company do not collide.
+    return secrets.token_hex(8)
 
 
 @transaction.atomic
@@ -336,7 +302,7 @@ def add_reaction(complaint: ComplaintPage, party: str, body: str, *, author=None
     action = REACT_ACTIONS[party]
     if states.target_of(locked.status, action) is None:
         raise NotYourTurn
-    on_time = locked.status != Status.UNANSWERED and (locked.due_at is None or now <= locked.due_at)
+    on_time = states.Lifecycle.of(locked).reaction_on_time(now)
     hits = screen({"body": ("reactie", body)})
     reaction = Reaction.objects.create(
         complaint=locked,

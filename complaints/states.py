@@ -1,10 +1,12 @@
 """The complaint life cycle: statuses, the transition table and its terms.
 
-Pure data and small pure functions; the one function that writes a status is
-`complaints.services.transition`, which uses this table.
+Pure data and pure functions: `Lifecycle.apply` is the one place a move and the terms
+it starts are decided. `complaints.services.transition` (live, one complaint under a
+row lock) and the importer (history replayed in memory) both go through it.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -92,6 +94,84 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     **{(source, A.WITHDRAW): S.WITHDRAWN for source in _WITHDRAWABLE},
     **{(source, A.EXPIRE): S.EXPIRED for source in PUBLIC_STATUSES},
 }
+
+
+# What the clock does to a running term that ran out.
+TERM_MISSED = {
+    Status.AWAITING_COMPANY: Action.COMPANY_TERM_MISSED,
+    Status.AWAITING_CONSUMER: Action.CONSUMER_TERM_MISSED,
+    Status.AWAITING_RATING: Action.RATING_TERM_MISSED,
+}
+
+
+class TransitionNotAllowed(Exception):
+    def __init__(self, complaint_id: int | None, status: str, action: str):
+        self.status, self.action = status, action
+        super().__init__(f"complaint {complaint_id}: {action} is not allowed from {status}")
+
+
+@dataclass
+class Lifecycle:
+    """The fields the state machine writes, and the rules by which it writes them."""
+
+    status: str = Status.DRAFT
+    submitted_at: datetime | None = None
+    published_at: datetime | None = None
+    due_at: datetime | None = None
+    expires_at: datetime | None = None
+    rejection_reason: str = ""
+    changed_at: datetime | None = None
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def of(cls, complaint) -> "Lifecycle":
+        return cls(**{name: getattr(complaint, name) for name in cls.field_names()})
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in self.field_names()}
+
+    def apply(self, action: str, now: datetime, note: str = "", complaint_id=None) -> Status:
+        """Make the move `action` at `now`; returns the status it left.
+
+        Raises TransitionNotAllowed when the table has no such move."""
+        target = target_of(self.status, action)
+        if target is None:
+            raise TransitionNotAllowed(complaint_id, self.status, action)
+        source = Status(self.status)
+        self.status = target
+        self.changed_at = now
+        if target == Status.IN_MODERATION:
+            self.submitted_at = now
+        if target == Status.AWAITING_COMPANY and self.published_at is None:
+            self.published_at = now
+            self.expires_at = now + PUBLIC_LIFETIME
+        # Deadlines follow from the new status; stored so that a sweep finds them.
+        self.due_at = now + TERM if target in TERM_HOLDER else None
+        if action == Action.REJECT:
+            self.rejection_reason = note
+        elif action == Action.SUBMIT:
+            self.rejection_reason = ""
+        return source
+
+    def reaction_on_time(self, now: datetime) -> bool:
+        """Whether a reaction at `now` is within the running term."""
+        return self.status != Status.UNANSWERED and (self.due_at is None or now <= self.due_at)
+
+    def clock_until(self, moment: datetime) -> list[tuple[Action, Status, datetime]]:
+        """What the clock does before `moment` (a missed term, then the expiry), applied;
+        returns (action, status left, when) for each move."""
+        moves = []
+        missed = TERM_MISSED.get(self.status)
+        if missed and self.due_at and self.due_at < moment:
+            at = self.due_at
+            moves.append((missed, self.apply(missed, at), at))
+        if self.status in PUBLIC_STATUSES and self.expires_at and self.expires_at < moment:
+            at = self.expires_at
+            moves.append((Action.EXPIRE, self.apply(Action.EXPIRE, at), at))
+        return moves
 
 
 def target_of(source: str, action: str) -> Status | None:
