@@ -262,7 +262,7 @@ def party_of(user, complaint: ComplaintPage) -> str | None:
     return None
 
 
-def _check_text(body: str, limit: int) -> str:
+def check_text(body: str, limit: int) -> str:
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
@@ -296,7 +296,7 @@ def add_reaction(complaint: ComplaintPage, party: str, body: str, *, author=None
     imports of archived threads call this directly."""
     from complaints.models import MAX_REACTION_LENGTH, Reaction
 
-    body = _check_text(body, MAX_REACTION_LENGTH)
+    body = check_text(body, MAX_REACTION_LENGTH)
     now = now or _clock.get() or timezone.now()
     locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
     action = REACT_ACTIONS[party]
@@ -363,7 +363,7 @@ def report_reaction(reaction, user, reason: str):
 
     if party_of(user, reaction.complaint) is None:
         raise NotAParty
-    reason = _check_text(reason, 1000)
+    reason = check_text(reason, 1000)
     report, _created = ReactionReport.objects.get_or_create(
         reaction=reaction, reporter=user, defaults={"reason": reason}
     )

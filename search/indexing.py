@@ -170,9 +170,18 @@ def sync(
 
     With `overlap` the bulk requests go out from a second thread while this one goes on
     reading rows and building documents, so that the database and Elasticsearch work
-    at the same time. (The rows are read here: Django's connections are per thread.)"""
+    at the same time."""
     operations = actions(rows, index)
-    counts = _bulk_beside(operations) if overlap else _bulk(operations)
+    if overlap:
+        sender = BulkSender()
+        try:
+            sender.put(operations)
+        finally:
+            counts = sender.close()
+        if sender.error:
+            raise sender.error
+    else:
+        counts = _bulk(operations)
     if refresh:
         get_client().indices.refresh(index=index or alias())
     return counts
@@ -200,35 +209,42 @@ BULK_CHUNK = 500
 _DONE = object()
 
 
-def _bulk_beside(operations: Iterator[dict]) -> dict:
-    """`_bulk` in a helper thread, fed chunk by chunk through a short queue (so memory
-    stays bounded however many rows there are)."""
-    handover: queue.Queue = queue.Queue(maxsize=4)
-    outcome: dict = {}
+class BulkSender:
+    """Bulk requests from a helper thread, fed chunk by chunk through a short queue:
+    the caller reads the database (Django's connections belong to their thread) while
+    Elasticsearch indexes, and memory stays bounded however many rows pass.
 
-    def received() -> Iterator[dict]:
-        while (chunk := handover.get()) is not _DONE:
+    When a request fails, `error` holds why and later operations are dropped; the
+    caller decides what that means (a rebuild fails, an import says to reconcile)."""
+
+    def __init__(self):
+        self.error: Exception | None = None
+        self.counts = {"indexed": 0, "removed": 0, "skipped": 0}
+        self._queue: queue.Queue = queue.Queue(maxsize=4)
+        self._thread = threading.Thread(target=self._send, name="search-bulk", daemon=True)
+        self._thread.start()
+
+    def put(self, operations: Iterable[dict]) -> None:
+        operations = iter(operations)
+        while self.error is None and (chunk := list(islice(operations, BULK_CHUNK))):
+            self._queue.put(chunk)
+
+    def close(self) -> dict:
+        self._queue.put(_DONE)
+        self._thread.join()
+        return self.counts
+
+    def _received(self) -> Iterator[dict]:
+        while (chunk := self._queue.get()) is not _DONE:
             yield from chunk
 
-    def send() -> None:
+    def _send(self) -> None:
         try:
-            outcome["counts"] = _bulk(received())
-        except BaseException as exc:  # handed to the caller below
-            outcome["error"] = exc
-            while handover.get() is not _DONE:  # let the producer finish
+            self.counts = _bulk(self._received())
+        except Exception as exc:  # handed to the caller through self.error
+            self.error = exc
+            while self._queue.get() is not _DONE:  # let the caller finish
                 pass
-
-    worker = threading.Thread(target=send, name="search-bulk", daemon=True)
-    worker.start()
-    try:
-        while "error" not in outcome and (chunk := list(islice(operations, BULK_CHUNK))):
-            handover.put(chunk)
-    finally:
-        handover.put(_DONE)
-        worker.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["counts"]
 
 
 def remove(complaint_id: int) -> None:

@@ -146,3 +146,114 @@ def test_the_private_part_of_an_import_is_not_searchable(
 
     assert client.get("/api/v2/complaints/search/", {"q": "GEHEIMIMPORT77"}).json()["count"] == 0
     assert client.get("/api/v2/complaints/search/", {"q": "modem"}).json()["count"] == 1
+
+
+def test_many_lines_make_a_sound_page_tree_with_working_urls(
+    tmp_path, capsys, company_index, index, client
+):
+    from wagtail.models import Page
+
+    lines = [
+        line(
+            external_id=f"reeks-{n}",
+            company={"name": f"Bedrijf {n % 3}", "kvk": f"1000000{n % 3}", "sector": "Telecom"},
+            consumer={"email": f"Klant{n % 4}@Example.invalid", "name": "Klant"},
+        )
+        for n in range(12)
+    ]
+
+    code, out, err = run(tmp_path, lines, capsys)
+
+    assert code == 0, err
+    assert "12 klachten aangemaakt" in out and "12 in de zoekindex" in out
+    assert all(not problems for problems in Page.find_problems())  # paths, depth, numchild
+    complaint = ComplaintPage.objects.get(external_id="reeks-7")
+    assert complaint.get_parent().specific.kvk_number == "10000001"
+    assert client.get(complaint.url).status_code == 200
+    # One consumer per address, case-insensitively; the username does not carry it.
+    consumers = {c.consumer for c in ComplaintPage.objects.all()}
+    assert len(consumers) == 4
+    assert all("example" not in c.username.lower() for c in consumers)
+
+
+def test_the_history_is_stored_event_by_event(tmp_path, capsys, company_index, index):
+    rated = line(
+        external_id="beoordeeld",
+        status="rated",
+        submitted_at=at(60),
+        published_at=at(59),
+        reactions=[
+            {"by": "company", "at": at(30), "body": "Te laat, maar toch: we lossen het op."},
+        ],
+        rating={"grade": 6, "solved": True, "comment": "Traag", "at": at(10)},
+    )
+
+    code, _out, err = run(tmp_path, [rated], capsys)
+
+    assert code == 0, err
+    complaint = ComplaintPage.objects.get(external_id="beoordeeld")
+    assert list(complaint.events.values_list("action", flat=True)) == [
+        "submit",
+        "approve",
+        "company_term_missed",
+        "company_reacts",
+        "mark_solved",
+        "rate",
+    ]
+    reaction = complaint.reactions.get()
+    assert not reaction.on_time  # after the term ran out, as the live clock would have it
+    assert complaint.rating.grade == 6 and complaint.due_at is None
+    assert complaint.expires_at == complaint.published_at + timedelta(days=730)
+
+
+def test_a_complaint_in_moderation_waits_in_the_workflow(
+    tmp_path, capsys, company_index, index, client, moderator
+):
+    waiting = line(external_id="wacht", status="in_moderation", published_at=None, reactions=[])
+
+    code, _out, err = run(tmp_path, [waiting], capsys)
+
+    assert code == 0, err
+    complaint = ComplaintPage.objects.get(external_id="wacht")
+    assert complaint.current_workflow_state is not None and not complaint.live
+    client.force_login(moderator)
+    assert complaint.title in client.get("/admin/").content.decode()
+
+
+def test_a_line_the_database_refuses_is_refused_alone(tmp_path, capsys, company_index, index):
+    lines = [
+        line(external_id="eerste"),
+        line(external_id="nul", description="Een teken dat PostgreSQL weigert: \u0000"),
+        line(external_id="derde"),
+    ]
+
+    code, out, err = run(tmp_path, lines, capsys)
+
+    assert code == 1
+    assert "regel 2: de database weigerde de regel" in err
+    assert set(ComplaintPage.objects.values_list("external_id", flat=True)) == {"eerste", "derde"}
+    assert "2 klachten aangemaakt" in out and "2 in de zoekindex" in out
+
+
+def test_a_line_repeated_in_one_file_updates_the_first(tmp_path, capsys, company_index, index):
+    code, out, err = run(
+        tmp_path,
+        [line(external_id="twee"), line(external_id="twee", title="Tweede versie")],
+        capsys,
+    )
+
+    assert code == 0, err
+    assert ComplaintPage.objects.get(external_id="twee").title == "Tweede versie"
+    assert "1 klachten aangemaakt, 1 bijgewerkt" in out
+
+
+def test_elasticsearch_down_during_an_import_stores_everything_and_says_so(
+    tmp_path, capsys, company_index, settings
+):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+
+    code, out, err = run(tmp_path, [line()], capsys)
+
+    assert code == 0
+    assert ComplaintPage.objects.filter(external_id="arch-000123").exists()
+    assert "search_index --reconcile" in err and "0 in de zoekindex" in out

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from complaints import importing, services
+from complaints import importing
 
 
 class Command(BaseCommand):
@@ -11,53 +11,47 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="het .jsonl-bestand")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=importing.BATCH_SIZE,
+            help="regels per transactie (standaard %(default)s)",
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, batch_size, **options):
         try:
             handle = open(path, encoding="utf-8")  # noqa: SIM115 (closed below)
         except OSError as exc:
             raise CommandError(f"Kan {path} niet openen: {exc.strerror}") from exc
-        created = updated = 0
-        refused: list[tuple[int, str]] = []
-        ids: list[int] = []
         started = time.monotonic()
-        with handle, services.notifications_enabled(False), services.search_sync_enabled(False):
-            for number, raw in enumerate(handle, start=1):
-                if not raw.strip():
-                    continue
-                try:
-                    outcome = importing.import_line(importing.parse(raw))
-                except importing.LineRefused as exc:
-                    refused.append((number, str(exc)))
-                    self.stderr.write(f"regel {number}: {exc}")
-                    continue
-                ids.append(outcome.complaint_id)
-                created += outcome.created
-                updated += not outcome.created
-                if number % 1000 == 0:
-                    self.stdout.write(
-                        f"  {number:,} regels verwerkt ({time.monotonic() - started:.0f} s)"
-                    )
-        indexed = self._index(ids)
-        self.stdout.write(
-            f"{created} klachten aangemaakt, {updated} bijgewerkt, {len(refused)} regels geweigerd; "
-            f"{indexed} in de zoekindex."
-        )
-        if refused:
-            sys.exit(1)
 
-    def _index(self, ids: list[int]) -> int:
-        """The imported complaints into the search index in bulk, in one pass."""
-        from elasticsearch import TransportError
+        def refused(number: int, reason: str) -> None:
+            self.stderr.write(f"regel {number}: {reason}")
 
-        from search.indexing import complaint_queryset, ensure_index, sync
-
-        try:
-            ensure_index()
-            result = sync(complaint_queryset().filter(pk__in=ids).iterator(chunk_size=1000))
-        except TransportError:
-            self.stderr.write(
-                "Elasticsearch is niet bereikbaar; draai later `manage.py search_index --reconcile`."
+        def progress(number: int, summary: importing.Summary) -> None:
+            seconds = time.monotonic() - started
+            self.stdout.write(
+                f"  {number:,} regels gelezen: {summary.created:,} nieuw, "
+                f"{summary.updated:,} bijgewerkt, {summary.refused:,} geweigerd "
+                f"({seconds:.0f} s, {number / max(seconds, 0.001):,.0f} regels/s)"
             )
-            return 0
-        return result["indexed"]
+
+        with handle:
+            try:
+                summary = importing.run(
+                    handle, refused=refused, progress=progress, batch_size=batch_size
+                )
+            except UnicodeDecodeError as exc:
+                raise CommandError(f"{path} is geen UTF-8: {exc.reason}") from exc
+        if summary.index_error:
+            self.stderr.write(
+                "De zoekindex kon niet (helemaal) worden bijgewerkt; draai "
+                "`manage.py search_index --reconcile` zodra Elasticsearch bereikbaar is."
+            )
+        self.stdout.write(
+            f"{summary.created} klachten aangemaakt, {summary.updated} bijgewerkt, "
+            f"{summary.refused} regels geweigerd; {summary.indexed} in de zoekindex "
+            f"({time.monotonic() - started:.0f} s)."
+        )
+        if summary.refused:
+            sys.exit(1)
