@@ -27,7 +27,6 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import F
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -385,40 +384,35 @@ class Importer:
             page = self._page(next(ids), line, company, topic, consumers)
             pages.append((line, page))
             by_company.setdefault(company.pk, (company, []))[1].append(page)
-        for company, children in by_company.values():
-            self._place(company, children)
+        self._place(by_company)
         copy_objects(Page, (page for _line, page in pages))
         copy_objects(ComplaintPage, (page for _line, page in pages))
         copy_objects(
             ComplaintPrivateDetails,
-            (ComplaintPrivateDetails(complaint_id=p.pk, details=line.private) for line, p in pages),
+            ({"complaint_id": page.pk, "details": line.private} for line, page in pages),
         )
         copy_objects(
             ComplaintEvent,
             (
-                ComplaintEvent(
-                    complaint_id=page.pk,
-                    action=action,
-                    from_status=source,
-                    to_status=target,
-                    note=note,
-                    created_at=at,
-                )
+                {
+                    "complaint_id": page.pk,
+                    "action": action,
+                    "from_status": source,
+                    "to_status": target,
+                    "note": note,
+                    "created_at": at,
+                }
                 for line, page in pages
                 for action, source, target, at, note in line.events
             ),
         )
         copy_objects(
             Reaction,
-            (
-                Reaction(complaint_id=page.pk, **row)
-                for line, page in pages
-                for row in line.reactions
-            ),
+            ({"complaint_id": page.pk, **row} for line, page in pages for row in line.reactions),
         )
         copy_objects(
             Rating,
-            (Rating(complaint_id=page.pk, **line.rating) for line, page in pages if line.rating),
+            ({"complaint_id": page.pk, **line.rating} for line, page in pages if line.rating),
         )
         for line, page in pages:
             if line.lifecycle.status == Status.IN_MODERATION:
@@ -457,22 +451,57 @@ class Importer:
         )
 
     @staticmethod
-    def _place(company, children: list) -> None:
-        """Tree positions under the company page, as treebeard's add_child would give
-        them, for many children at once (the company row is locked meanwhile)."""
+    def _place(by_company: dict[int, tuple]) -> None:
+        """Tree positions under each company page, as treebeard's add_child gives them,
+        for many children at once: the company rows are locked, and their last
+        children found, with one statement each."""
+        from django.db import connection
 
-        parent = Page.objects.select_for_update().get(pk=company.pk)
-        last = parent.get_last_child()
-        step = last._get_lastpos_in_path() if last else 0
-        if step + len(children) >= len(Page.alphabet) ** Page.steplen:
-            raise PathOverflow(f"te veel klachten onder {parent.title}")
-        for child in children:
-            step += 1
-            child.depth = parent.depth + 1
-            child.path = Page._get_path(parent.path, child.depth, step)
-            child.numchild = 0
-            child.set_url_path(parent)
-        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(children))
+        parents = {
+            page.pk: page
+            for page in Page.objects.select_for_update()
+            .filter(pk__in=list(by_company))
+            .only("path", "depth", "url_path", "numchild")
+        }
+        intervals = {pk: Page._get_children_path_interval(p.path) for pk, p in parents.items()}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT v.id, (
+                    SELECT c.path FROM wagtailcore_page c
+                    WHERE c.path BETWEEN v.low AND v.high AND c.depth = v.depth
+                    ORDER BY c.path DESC LIMIT 1)
+                FROM unnest(%s::int[], %s::text[], %s::text[], %s::int[])
+                    AS v(id, low, high, depth)
+                """,
+                [
+                    list(parents),
+                    [intervals[pk][0] for pk in parents],
+                    [intervals[pk][1] for pk in parents],
+                    [parents[pk].depth + 1 for pk in parents],
+                ],
+            )
+            last_paths = dict(cursor.fetchall())
+            for pk, parent in parents.items():
+                children = by_company[pk][1]
+                last = last_paths.get(pk)
+                step = Page._str2int(last[-Page.steplen :]) if last else 0
+                if step + len(children) >= len(Page.alphabet) ** Page.steplen:
+                    raise PathOverflow(f"te veel klachten onder {parent.pk}")
+                for child in children:
+                    step += 1
+                    child.depth = parent.depth + 1
+                    child.path = Page._get_path(parent.path, child.depth, step)
+                    child.numchild = 0
+                    child.set_url_path(parent)
+            cursor.execute(
+                """
+                UPDATE wagtailcore_page SET numchild = numchild + v.added
+                FROM unnest(%s::int[], %s::int[]) AS v(id, added)
+                WHERE wagtailcore_page.id = v.id
+                """,
+                [list(parents), [len(by_company[pk][1]) for pk in parents]],
+            )
 
     @staticmethod
     def _to_moderation(pk: int) -> None:
