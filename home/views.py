@@ -1,6 +1,7 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from home.health import run_checks
@@ -17,5 +18,10 @@ def healthz(request):
 
 
 def rate_limited(request, exception):
-    """django-ratelimit's answer when a limit is reached (settings.RATELIMIT_VIEW)."""
-    return TemplateResponse(request, "429.html", status=429)
+    """django-ratelimit's answer when a limit is reached (settings.RATELIMIT_VIEW):
+    JSON for the API, the Dutch page for people; both say when to try again."""
+    headers = {"Retry-After": "60"}
+    if request.path.startswith("/api/"):
+        message = _("Te veel verzoeken vanaf dit adres. Probeer het over een minuut opnieuw.")
+        return JsonResponse({"error": message}, status=429, headers=headers)
+    return TemplateResponse(request, "429.html", status=429, headers=headers)

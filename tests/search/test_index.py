@@ -205,3 +205,16 @@ def test_bad_input_gets_an_answer_quickly_never_a_500(client, published, params,
         "company" in params or params.get("status") == "draft" or params.get("page")
     ):
         assert data["results"] == []
+
+
+def test_anonymous_api_use_is_throttled_with_a_json_answer(client, published, settings):
+    settings.SEARCH_API_RATE = "3/m"
+    published(title="Pakket kwijt")
+
+    codes = [client.get("/api/v2/complaints/search/", {"q": "pakket"}) for _ in range(4)]
+
+    assert [r.status_code for r in codes] == [200, 200, 200, 429]
+    refused = codes[-1]
+    assert refused["Content-Type"] == "application/json"
+    assert "probeer het over een minuut" in refused.json()["error"].lower()
+    assert refused["Retry-After"] == "60"
