@@ -1,7 +1,7 @@
 """Site-wide test fixtures: the site and its root page, users, and the real services.
 
-The suite runs on the project's own PostgreSQL and Elasticsearch (`make test` starts
-both). A test that needs a service and cannot reach it fails; nothing here skips.
+The suite runs on the project's own PostgreSQL, Elasticsearch and memcached (`make test`
+starts them). A test that needs a service and cannot reach it fails; nothing here skips.
 """
 
 import uuid
@@ -11,6 +11,18 @@ from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from home import roles
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """The rate-limit counters live in memcached, outside the test's transaction: each
+    test starts with none (and fails if memcached cannot be reached)."""
+    from django.core.cache import caches
+
+    counters = caches["ratelimit"]
+    counters.set("conftest", 1, 5)
+    assert counters.get("conftest") == 1, "memcached is not reachable (make services)"
+    counters.clear()
 
 
 @pytest.fixture

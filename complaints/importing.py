@@ -267,7 +267,6 @@ class Importer:
     """Writes planned lines in batches; remembers companies and topics between them."""
 
     def __init__(self):
-
         self.content_type_id = ContentType.objects.get_for_model(ComplaintPage).pk
         self.companies: dict[str, object] = {}
         self.topics: dict[str, object] = {}
@@ -295,7 +294,6 @@ class Importer:
         return written
 
     def _write(self, batch: list[Planned]) -> Written:
-
         written = Written()
         resolved = []
         for line in batch:
@@ -335,7 +333,6 @@ class Importer:
         return self.companies[key]
 
     def _topic(self, name: str):
-
         slug = slugify(name)[:100]
         if not slug:
             raise LineRefused(f"onderwerp {name!r} heeft geen bruikbare naam")
@@ -374,7 +371,6 @@ class Importer:
     # New complaints -----------------------------------------------------------------
 
     def _create(self, items: list[tuple]) -> list[int]:
-
         if not items:
             return []
         consumers = self._consumers(line for line, _c, _t in items)
@@ -421,7 +417,6 @@ class Importer:
         return [page.pk for _line, page in pages]
 
     def _page(self, pk: int, line: Planned, company, topic, consumers: dict):
-
         lifecycle = line.lifecycle
         live = lifecycle.status in PUBLIC_STATUSES
         published = lifecycle.published_at
@@ -516,7 +511,6 @@ class Importer:
     # Re-runs: the public text and the private part are brought up to date -------------
 
     def _update(self, items: list[tuple]) -> list[int]:
-
         if not items:
             return []
         pages = [

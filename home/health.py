@@ -45,10 +45,27 @@ def check_task_cluster() -> dict:
     return {"ok": bool(running), "clusters": len(running)}
 
 
+def check_rate_limit_cache() -> dict:
+    """The rate-limit counters' cache (memcached): unreachable, the limits stay open."""
+    from django.core.cache import caches
+
+    cache = caches["ratelimit"]
+    try:
+        cache.set("healthz", "ok", 10)
+        ok = cache.get("healthz") == "ok"
+    except Exception as exc:
+        logger.warning("health: rate-limit cache unreachable: %s", exc)
+        ok = False
+    if not ok:
+        return {"ok": False, "error": "rate-limit cache unreachable"}
+    return {"ok": True, "backend": type(cache).__name__}
+
+
 CHECKS = {
     "database": check_database,
     "elasticsearch": check_elasticsearch,
     "tasks": check_task_cluster,
+    "ratelimit_cache": check_rate_limit_cache,
 }
 
 

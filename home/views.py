@@ -1,7 +1,7 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from home.health import run_checks

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make run`: Elasticsearch, the django-q2 task cluster and the web server together, on
-# SQLite unless DATABASE_URL says otherwise. Ctrl-C stops everything this script started.
+# `make run`: Elasticsearch, memcached (rate-limit counters), the django-q2 task cluster
+# and the web server together, on SQLite unless DATABASE_URL says otherwise. Ctrl-C
+# stops everything this script started.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT_DIR"
@@ -19,6 +20,15 @@ if [ -z "${ELASTICSEARCH_URL:-}" ] && ! "$ROOT_DIR/scripts/elasticsearch.sh" sta
     started_es=1
 fi
 
+started_memcached=0
+if [ -z "${MEMCACHED_LOCATION:-}" ]; then
+    if ! "$ROOT_DIR/scripts/memcached.sh" status >/dev/null 2>&1; then
+        "$ROOT_DIR/scripts/memcached.sh" start
+        started_memcached=1
+    fi
+    export MEMCACHED_LOCATION="127.0.0.1:${MEMCACHED_PORT:-11311}"
+fi
+
 pids=()
 cleanup() {
     trap - INT TERM EXIT
@@ -27,6 +37,7 @@ cleanup() {
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     if [ "$started_es" = 1 ]; then "$ROOT_DIR/scripts/elasticsearch.sh" stop; fi
+    if [ "$started_memcached" = 1 ]; then "$ROOT_DIR/scripts/memcached.sh" stop; fi
 }
 trap cleanup INT TERM EXIT
 

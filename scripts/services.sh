@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make services` / `make stop`: the project's PostgreSQL and Elasticsearch together.
-# A service whose URL is given (DATABASE_URL, ELASTICSEARCH_URL) is used as it is.
+# `make services` / `make stop`: the project's PostgreSQL, Elasticsearch and memcached
+# together. A service whose address is given (DATABASE_URL, ELASTICSEARCH_URL,
+# MEMCACHED_LOCATION) is used as it is.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,8 +13,14 @@ case "${1:-}" in
             ./postgres.sh start
         fi
         ./elasticsearch.sh start
+        if [ -n "${MEMCACHED_LOCATION:-}" ]; then
+            echo "MEMCACHED_LOCATION is gezet: geen eigen memcached gestart."
+        else
+            ./memcached.sh start
+        fi
         ;;
     stop)
+        ./memcached.sh stop
         ./elasticsearch.sh stop
         ./postgres.sh stop
         ;;
@@ -21,6 +28,7 @@ case "${1:-}" in
         rc=0
         ./postgres.sh status || rc=1
         ./elasticsearch.sh status || rc=1
+        ./memcached.sh status || rc=1
         exit $rc
         ;;
     *) echo "gebruik: $0 start|stop|status" >&2; exit 2 ;;

@@ -1,10 +1,17 @@
 """Settings for the test suite: the project's own PostgreSQL and Elasticsearch.
 
-`make test` starts both (scripts/services.sh) and exports the URLs; the defaults below
+`make test` starts them (scripts/services.sh) and exports the URLs; the defaults below
 match the ports that script uses.
 """
 
-from .base import *  # noqa: F403
+import os
+
+# The rate-limit counters in the memcached that `make test` starts (scripts/memcached.sh).
+os.environ.setdefault(
+    "MEMCACHED_LOCATION", f"127.0.0.1:{os.environ.get('MEMCACHED_PORT', '11311')}"
+)
+
+from .base import *  # noqa: E402, F403
 
 DATABASES = {  # noqa: F405
     "default": env.db(  # noqa: F405

@@ -52,6 +52,7 @@ def test_healthy_when_database_elasticsearch_and_task_cluster_answer(client, es,
     assert body["checks"]["database"] == {"ok": True, "vendor": "postgresql"}
     assert body["checks"]["elasticsearch"]["ok"] is True
     assert body["checks"]["tasks"]["ok"] is True
+    assert body["checks"]["ratelimit_cache"] == {"ok": True, "backend": "PyMemcacheCache"}
 
 
 def test_unavailable_when_the_task_cluster_is_not_running(client, es):
@@ -72,3 +73,24 @@ def test_unavailable_when_elasticsearch_is_down(client, task_cluster, unreachabl
     assert status == 503
     assert body["checks"]["elasticsearch"] == {"ok": False, "error": "elasticsearch unreachable"}
     assert body["checks"]["tasks"]["ok"] is True
+
+
+def test_unavailable_when_the_rate_limit_cache_is_down_while_the_api_stays_open(
+    client, es, task_cluster, settings
+):
+    # Port 9 again: a real refused connection to "memcached".
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {**settings.CACHES["ratelimit"], "LOCATION": "127.0.0.1:9"},
+    }
+    settings.SEARCH_API_RATE = "1/m"
+
+    status, body = get_health(client)
+    answers = [client.get("/api/v2/companies/autocomplete/", {"q": "no"}) for _ in range(3)]
+
+    assert status == 503
+    assert body["checks"]["ratelimit_cache"] == {
+        "ok": False,
+        "error": "rate-limit cache unreachable",
+    }
+    assert [a.status_code for a in answers] == [200, 200, 200]  # open, not refusing all
