@@ -40,9 +40,7 @@ def _facet(name: str, bucket: dict) -> dict:
 
 def search(params: SearchParams) -> SearchResult:
     try:
-        response = (
-            get_client().options(request_timeout=5).search(index=alias(), body=build_search(params))
-        )
+        response = get_client().search(index=alias(), body=build_search(params))
     except TransportError as exc:
         raise SearchUnavailable(str(exc)) from exc
     except ApiError as exc:  # a query Elasticsearch refused: a bug on our side

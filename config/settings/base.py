@@ -231,7 +231,7 @@ AXES_USERNAME_FORM_FIELD = "login"
 MEMCACHED_LOCATION = env("MEMCACHED_LOCATION", default="")
 CACHES["ratelimit"] = (
     {
-        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "BACKEND": "home.cache.PersistentPyMemcacheCache",
         "LOCATION": MEMCACHED_LOCATION,
         "KEY_PREFIX": "kk-ratelimit",
         # Unreachable: answers "no value" within 0.2 s rather than raising; /healthz

@@ -52,7 +52,7 @@ def test_healthy_when_database_elasticsearch_and_task_cluster_answer(client, es,
     assert body["checks"]["database"] == {"ok": True, "vendor": "postgresql"}
     assert body["checks"]["elasticsearch"]["ok"] is True
     assert body["checks"]["tasks"]["ok"] is True
-    assert body["checks"]["ratelimit_cache"] == {"ok": True, "backend": "PyMemcacheCache"}
+    assert body["checks"]["ratelimit_cache"] == {"ok": True, "backend": "PersistentPyMemcacheCache"}
 
 
 def test_unavailable_when_the_task_cluster_is_not_running(client, es):
