@@ -2,7 +2,9 @@
 
 import logging
 from dataclasses import dataclass
+from functools import cache
 
+from django.utils.translation import get_language
 from elasticsearch import ApiError, TransportError
 
 from complaints.states import Status
@@ -29,9 +31,15 @@ class SearchResult:
         return max(1, -(-self.count // PAGE_SIZE))
 
 
-def _facet(name: str, bucket: dict) -> dict:
+@cache
+def _status_labels(language: str | None) -> dict[str, str]:
+    """The statuses' labels, translated once per language (not once per hit)."""
+    return {status.value: str(status.label) for status in Status}
+
+
+def _facet(name: str, bucket: dict, status_labels: dict[str, str]) -> dict:
     if name == "status":
-        label = Status(bucket["key"]).label if bucket["key"] in Status.values else bucket["key"]
+        label = status_labels.get(bucket["key"], bucket["key"])
     else:
         labels = bucket.get("label", {}).get("buckets", [])
         label = labels[0]["key"] if labels else bucket["key"]
@@ -46,6 +54,7 @@ def search(params: SearchParams) -> SearchResult:
     except ApiError as exc:  # a query Elasticsearch refused: a bug on our side
         logger.exception("search query refused by Elasticsearch")
         raise SearchUnavailable(str(exc)) from exc
+    status_labels = _status_labels(get_language())
     results = []
     for hit in response["hits"]["hits"]:
         source = hit["_source"]
@@ -58,7 +67,7 @@ def search(params: SearchParams) -> SearchResult:
                 "company": source["company"],
                 "topic": source.get("topic"),
                 "status": source["status"],
-                "status_label": str(Status(source["status"]).label),
+                "status_label": status_labels.get(source["status"], source["status"]),
                 "published_at": source.get("published_at"),
                 "highlight": " … ".join(
                     highlight.get("description", []) or highlight.get("title", [])
@@ -66,7 +75,7 @@ def search(params: SearchParams) -> SearchResult:
             }
         )
     facets = {
-        name: [_facet(name, b) for b in agg["values"]["buckets"]]
+        name: [_facet(name, b, status_labels) for b in agg["values"]["buckets"]]
         for name, agg in response.get("aggregations", {}).items()
     }
     return SearchResult(response["hits"]["total"]["value"], results, facets, params.page)

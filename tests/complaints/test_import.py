@@ -149,7 +149,7 @@ def test_the_private_part_of_an_import_is_not_searchable(
 
 
 def test_many_lines_make_a_sound_page_tree_with_working_urls(
-    tmp_path, capsys, company_index, index, client
+    tmp_path, capsys, company_index, index, client, moderator
 ):
     from wagtail.models import Page
 
@@ -170,6 +170,9 @@ def test_many_lines_make_a_sound_page_tree_with_working_urls(
     complaint = ComplaintPage.objects.get(external_id="reeks-7")
     assert complaint.get_parent().specific.kvk_number == "10000001"
     assert client.get(complaint.url).status_code == 200
+    client.force_login(moderator)  # no page revision yet: the admin edits the page itself
+    assert client.get(f"/admin/pages/{complaint.pk}/edit/").status_code == 200
+    client.logout()
     # One consumer per address, case-insensitively; the username does not carry it.
     consumers = {c.consumer for c in ComplaintPage.objects.all()}
     assert len(consumers) == 4

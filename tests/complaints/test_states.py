@@ -116,3 +116,26 @@ def test_the_status_survives_publishing_an_older_revision(make_complaint):
 
     complaint.refresh_from_db()
     assert complaint.status == Status.AWAITING_CONSUMER
+
+
+def test_the_clock_replayed_in_memory_misses_the_term_then_expires():
+    """Lifecycle.clock_until is what the importer replays; the sweep does the same
+    moves set-based (tests/complaints/test_clock.py)."""
+    from datetime import UTC, datetime, timedelta
+
+    published = datetime(2024, 1, 10, 9, 0, tzinfo=UTC)
+    life = states.Lifecycle()
+    life.apply(Action.SUBMIT, published - timedelta(hours=2))
+    life.apply(Action.APPROVE, published)
+    assert life.due_at == published + states.TERM
+    assert life.expires_at == published + states.PUBLIC_LIFETIME
+
+    moves = life.clock_until(published + timedelta(days=1000))
+
+    assert [(action, source, at) for action, source, at in moves] == [
+        (Action.COMPANY_TERM_MISSED, Status.AWAITING_COMPANY, published + states.TERM),
+        (Action.EXPIRE, Status.UNANSWERED, published + states.PUBLIC_LIFETIME),
+    ]
+    assert life.status == Status.EXPIRED and life.due_at is None
+    with pytest.raises(states.TransitionNotAllowed):
+        life.apply(Action.COMPANY_REACTS, published + timedelta(days=1001))
