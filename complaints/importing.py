@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -450,8 +450,6 @@ class Importer:
         """Tree positions under each company page, as treebeard's add_child gives them,
         for many children at once: the company rows are locked, and their last
         children found, with one statement each."""
-        from django.db import connection
-
         parents = {
             page.pk: page
             for page in Page.objects.select_for_update()
