@@ -301,17 +301,19 @@ class Importer:
                 resolved.append((line, self._company(line.company), self._topic(line.topic)))
             except LineRefused as exc:
                 written.refused.append((line.number, str(exc)))
-        existing = dict(
-            ComplaintPage.objects.filter(
+        existing = {
+            external_id: (pk, company_id)
+            for external_id, pk, company_id in ComplaintPage.objects.filter(
                 external_id__in=[line.external_id for line, _c, _t in resolved]
-            ).values_list("external_id", "pk")
-        )
+            ).values_list("external_id", "pk", "company_id")
+        }
         new = [item for item in resolved if item[0].external_id not in existing]
         old = [
-            (line, topic, existing[line.external_id])
+            (line, topic, existing[line.external_id][0])
             for line, _c, topic in resolved
             if line.external_id in existing
         ]
+        self.touched_companies.update(company_id for _pk, company_id in existing.values())
         written.created = self._create(new)
         written.updated = self._update(old)
         return written
@@ -538,11 +540,6 @@ class Importer:
             revision = page.save_revision(log_action=False)
             if page.live:
                 revision.publish(log_action=False)
-        self.touched_companies.update(
-            ComplaintPage.objects.filter(pk__in=[pk for _l, _t, pk in items])
-            .values_list("company_id", flat=True)
-            .distinct()
-        )
         return [pk for _l, _t, pk in items]
 
 

@@ -31,31 +31,25 @@ _index: ContextVar[bool] = ContextVar("complaint_index", default=True)
 
 
 @contextmanager
+def _switched(var: ContextVar, value):
+    token = var.set(value)
+    try:
+        yield
+    finally:
+        var.reset(token)
+
+
 def search_sync_enabled(enabled: bool):
     """Off for bulk work (imports) that indexes in bulk afterwards."""
-    token = _index.set(enabled)
-    try:
-        yield
-    finally:
-        _index.reset(token)
+    return _switched(_index, enabled)
 
 
-@contextmanager
 def transition_time(now: datetime | None):
-    token = _clock.set(now)
-    try:
-        yield
-    finally:
-        _clock.reset(token)
+    return _switched(_clock, now)
 
 
-@contextmanager
 def notifications_enabled(enabled: bool):
-    token = _notify.set(enabled)
-    try:
-        yield
-    finally:
-        _notify.reset(token)
+    return _switched(_notify, enabled)
 
 
 def notifications_on() -> bool:

@@ -87,11 +87,8 @@ ROW_FIELDS = (
 )
 
 
-def complaint_rows(queryset=None):
-    """The rows documents are made of, for `queryset` (all complaints by default)."""
-    from complaints.models import ComplaintPage
-
-    queryset = ComplaintPage.objects.all() if queryset is None else queryset
+def complaint_rows(queryset):
+    """The rows documents are made of, for a queryset of complaints."""
     return queryset.values(*ROW_FIELDS)
 
 
@@ -163,14 +160,12 @@ def actions(rows: Iterable[Mapping], index: str | None = None) -> Iterator[dict]
             yield {**base, "_op_type": "delete"}
 
 
-def sync(
-    rows: Iterable[Mapping], index: str | None = None, refresh: bool = False, overlap: bool = False
-) -> dict:
+def sync(rows: Iterable[Mapping], index: str | None = None, overlap: bool = False) -> dict:
     """Index or remove each complaint as its row says; stale versions are skipped.
 
-    With `overlap` the bulk requests go out from a second thread while this one goes on
-    reading rows and building documents, so that the database and Elasticsearch work
-    at the same time."""
+    With `overlap` the bulk requests go out from helper threads (BulkSender) while this
+    one goes on reading rows and building documents, so that the database and
+    Elasticsearch work at the same time."""
     operations = actions(rows, index)
     if overlap:
         sender = BulkSender()
@@ -182,8 +177,6 @@ def sync(
             raise sender.error
     else:
         counts = _bulk(operations)
-    if refresh:
-        get_client().indices.refresh(index=index or alias())
     return counts
 
 
