@@ -4,7 +4,7 @@ import logging
 import uuid
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -17,9 +17,20 @@ logger = logging.getLogger(__name__)
 REMIND_BEFORE = timedelta(days=3)
 
 
+class NeedsPostgreSQL(RuntimeError):
+    pass
+
+
 def sweep(now: datetime | None = None) -> dict:
     """Missed terms, reminders and the two-year expiry. Running it again, or twice at
     once, changes nothing more and sends nothing more."""
+    if connection.vendor != "postgresql":
+        # The set-based statements rely on PostgreSQL (UUID columns, INSERT ... SELECT
+        # ... ON CONFLICT); elsewhere they would quietly match nothing.
+        raise NeedsPostgreSQL(
+            "De termijnronde heeft PostgreSQL nodig; zet DATABASE_URL op een "
+            "PostgreSQL-database (make run start er zelf een)."
+        )
     now = now or timezone.now()
     result = {
         str(action): services.transition_due(action, now=now)

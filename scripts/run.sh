@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make run`: Elasticsearch, memcached (rate-limit counters), the django-q2 task cluster
-# and the web server together, on SQLite unless DATABASE_URL says otherwise. Ctrl-C
+# `make run`: the project's PostgreSQL, Elasticsearch, memcached (rate-limit counters),
+# the django-q2 task cluster and the web server together. A service whose address is
+# given (DATABASE_URL, ELASTICSEARCH_URL, MEMCACHED_LOCATION) is used as it is. Ctrl-C
 # stops everything this script started.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -12,6 +13,12 @@ PY=.venv/bin/python
 
 if port_in_use "$PORT"; then
     fail "poort $PORT is al in gebruik; start de site op een andere poort met PORT=8001 make run."
+fi
+
+started_pg=0
+if [ -z "${DATABASE_URL:-}" ] && ! "$ROOT_DIR/scripts/postgres.sh" status >/dev/null 2>&1; then
+    "$ROOT_DIR/scripts/postgres.sh" start
+    started_pg=1
 fi
 
 started_es=0
@@ -38,14 +45,14 @@ cleanup() {
     wait 2>/dev/null || true
     if [ "$started_es" = 1 ]; then "$ROOT_DIR/scripts/elasticsearch.sh" stop; fi
     if [ "$started_memcached" = 1 ]; then "$ROOT_DIR/scripts/memcached.sh" stop; fi
+    if [ "$started_pg" = 1 ]; then "$ROOT_DIR/scripts/postgres.sh" stop; fi
 }
 trap cleanup INT TERM EXIT
 
 say "Database bijwerken..."
 $PY manage.py migrate --noinput
-$PY manage.py createcachetable
 # Demo data once per database; afterwards only the account list is shown.
-marker="$VAR_DIR/.demo-loaded-$(printf '%s' "${DATABASE_URL:-sqlite}" | md5sum | cut -c1-10)"
+marker="$VAR_DIR/.demo-loaded-$(printf '%s' "${DATABASE_URL:-postgres-${POSTGRES_PORT:-5433}}" | md5sum | cut -c1-10)"
 if [ -f "$marker" ]; then
     $PY manage.py seed_demo --list
 else

@@ -98,8 +98,17 @@ TEMPLATES = [
     },
 ]
 
-# SQLite under var/ is the embedded default; DATABASE_URL switches to PostgreSQL.
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
+# One kind of database everywhere: PostgreSQL. Without DATABASE_URL the project's own
+# server (scripts/postgres.sh, started by `make run`, `make test` and `make services`)
+# on POSTGRES_PORT. SQLite only when DATABASE_URL asks for it; the commands that need
+# PostgreSQL then say so in one line.
+POSTGRES_PORT = env.int("POSTGRES_PORT", default=5433)
+DATABASES = {
+    "default": env.db(
+        "DATABASE_URL",
+        default=f"postgres://klachtenkompas@127.0.0.1:{POSTGRES_PORT}/klachtenkompas",
+    )
+}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -197,11 +206,12 @@ LOGGING = {
 # Complaint attachments: outside MEDIA_ROOT, served only by a view that checks access.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
 
-# Accounts (django-allauth): log in with an e-mail address, verified before first use.
+# Accounts (django-allauth): sign up with an e-mail address, verified before first use;
+# sign in with that address or the user name (staff and demo accounts have names).
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn-klachten/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

@@ -1,4 +1,5 @@
-"""Settings for the test suite: the project's own PostgreSQL and Elasticsearch.
+"""Settings for the test suite: the project's own PostgreSQL and Elasticsearch (the
+database default is in base.py).
 
 `make test` starts them (scripts/services.sh) and exports the URLs; the defaults below
 match the ports that script uses.
@@ -13,13 +14,6 @@ os.environ.setdefault(
 
 from .base import *  # noqa: E402, F403
 
-DATABASES = {  # noqa: F405
-    "default": env.db(  # noqa: F405
-        "DATABASE_URL",
-        default="postgres://klachtenkompas@127.0.0.1:"
-        f"{env.int('POSTGRES_PORT', default=5433)}/klachtenkompas",  # noqa: F405
-    )
-}
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="kk-test")  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

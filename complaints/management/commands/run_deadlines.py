@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from complaints.clock import sweep
+from complaints.clock import NeedsPostgreSQL, sweep
 
 
 class Command(BaseCommand):
@@ -10,7 +10,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        result = sweep()
+        try:
+            result = sweep()
+        except NeedsPostgreSQL as exc:
+            raise CommandError(str(exc)) from exc
         labels = {
             "company_term_missed": "bedrijf te laat",
             "consumer_term_missed": "consument te laat",
