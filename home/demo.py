@@ -5,6 +5,7 @@ Everything here is idempotent: running it again updates in place and never dupli
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -55,6 +56,11 @@ def ensure_accounts(accounts: list[DemoAccount], password: str) -> None:
         user.is_active = True
         user.set_password(password)
         user.save()
+        # Verified, so the first sign-in does not stop at "verify your address".
+        EmailAddress.objects.filter(user=user).exclude(email__iexact=account.email).delete()
+        EmailAddress.objects.update_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
         if account.company_slug:

@@ -7,7 +7,7 @@ from home import roles
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_the_demo_accounts_once(site, settings, capsys):
+def test_seed_demo_creates_the_demo_accounts_once(site, settings, capsys, client):
     settings.DEMO_PASSWORD = "geheim-demo"
     User = get_user_model()
 
@@ -28,6 +28,16 @@ def test_seed_demo_creates_the_demo_accounts_once(site, settings, capsys):
     assert User.objects.get(username="editor").groups.filter(name=roles.EDITORS).exists()
     consumer = User.objects.get(username="consumer")
     assert not consumer.is_staff and not consumer.groups.exists()
+
+    # What `make run` prints is what signs in: the name or the address, no stop at
+    # "verify your e-mail address".
+    for login in ["consumer", consumer.email.upper(), "moderator", reps[0]]:
+        assert login in out or login.lower() in out
+        response = client.post("/account/login/", {"login": login, "password": "geheim-demo"})
+        assert response.status_code == 302, login
+        assert "confirm-email" not in response["Location"], login
+        assert client.session.get("_auth_user_id"), login
+        client.logout()
 
 
 def test_seed_demo_is_refused_where_demo_data_is_not_allowed(settings):

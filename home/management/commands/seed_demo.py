@@ -29,6 +29,9 @@ class Command(BaseCommand):
             summary = ", ".join(f"{n} {what}" for what, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Demodata geladen: {summary}."))
 
-        self.stdout.write(f"Demo-accounts (wachtwoord: {settings.DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"Demo-accounts (inloggen op /account/login/ met naam of e-mailadres, "
+            f"wachtwoord: {settings.DEMO_PASSWORD}):"
+        )
         for account in accounts:
-            self.stdout.write(f"  {account.username:<32} {account.role}")
+            self.stdout.write(f"  {account.username:<32} {account.email:<40} {account.role}")
