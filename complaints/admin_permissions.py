@@ -18,7 +18,10 @@ class ComplaintPagePermissionTester(PagePermissionTester):
         return bool(task and task.user_can_access_editor(self.page, self.user))
 
     def can_publish(self):
-        return self.user.is_active and self.user.is_superuser
+        # Publishing is part of the life cycle: a complaint goes online through the
+        # moderation workflow (complaints.workflows); afterwards a superuser may publish
+        # a correction of a complaint that is public already.
+        return self.user.is_active and self.user.is_superuser and self.page.is_public
 
     def can_unpublish(self):
         return self.user.is_active and self.user.is_superuser

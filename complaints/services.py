@@ -11,6 +11,7 @@ from contextvars import ContextVar
 from datetime import datetime
 
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -93,7 +94,7 @@ def transition(
     if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
         # Withdrawn or expired: off the public site (and so out of the API), in the
         # same transaction as the status.
-        _unpublish(locked.pk)
+        _unpublish(locked.pk, expired=action == Action.EXPIRE)
     logger.info("complaint %s: %s %s -> %s", locked.pk, action, source, target)
     if notifications_on():
         notifications.queue_for_event(event, reaction=reaction)
@@ -104,23 +105,31 @@ def transition(
 @transaction.atomic
 def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> int:
     """The set-based form of `transition`, for what the clock decides: every complaint
-    whose `due_field` has passed moves along the table for `action`.
+    whose `due_field` has passed by `now` moves along the table for `action`.
+
+    The field changes come from the state machine (`states.set_changes`, i.e.
+    `Lifecycle.apply`), and each move is dated at the moment its term or lifetime ran
+    out (the row's own `due_field`), so a late sweep records what `transition` at that
+    moment, or an import replaying the same history, would have recorded.
 
     A constant number of statements whatever the number of complaints: per source
     status one UPDATE, one INSERT of events, the outbox INSERTs and (when the
-    complaint leaves the public site) one UPDATE of the pages. The UPDATE re-checks
-    its WHERE on rows another sweep just moved (PostgreSQL's READ COMMITTED), so two
-    sweeps at once move each complaint once.
+    complaint leaves the public site) one UPDATE of the pages and one INSERT of their
+    log entries. The UPDATE re-checks its WHERE on rows another sweep just moved
+    (PostgreSQL's READ COMMITTED), so two sweeps at once move each complaint once.
     """
     moved = 0
     for (source, table_action), target in states.TRANSITIONS.items():
         if table_action != action:
             continue
-        if target in states.TERM_HOLDER:  # clock-driven targets start no term
-            raise ValueError(f"{action} would start a term; use transition() instead")
+        _target, changes = states.set_changes(source, action)
         token = uuid.uuid4()
+        values = {
+            name: F(due_field) if value is states.MOMENT else value
+            for name, value in changes.items()
+        }
         count = ComplaintPage.objects.filter(status=source, **{f"{due_field}__lte": now}).update(
-            status=target, due_at=None, sweep_token=token, changed_at=now
+            **values, sweep_token=token
         )
         if not count:
             continue
@@ -129,25 +138,46 @@ def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> 
                 """
                 INSERT INTO complaints_complaintevent
                     (complaint_id, action, from_status, to_status, actor_id, note, created_at)
-                SELECT page_ptr_id, %s, %s, %s, NULL, '', %s
+                SELECT page_ptr_id, %s, %s, %s, NULL, '', changed_at
                 FROM complaints_complaintpage WHERE sweep_token = %s
                 """,
-                [action, source, target, now, token],
+                [action, source, target, token],
             )
         if notifications_on():
             notifications.queue_for_sweep(token, action, now)
         if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
-            # Off the public site in the same transaction. (Wagtail's per-page
-            # unpublish would cost queries per complaint.)
-            Page.objects.filter(
-                pk__in=ComplaintPage.objects.filter(sweep_token=token).values("pk")
-            ).update(live=False, has_unpublished_changes=True)
+            _unpublish_swept(token, expired=action == Action.EXPIRE, now=now)
         queue_search_sync_sweep(token)
         logger.info("sweep: %s %s -> %s for %d complaints", action, source, target, count)
         moved += count
     if moved and notifications_on():
         notifications.kick_delivery()
     return moved
+
+
+def _unpublish_swept(token, *, expired: bool, now: datetime) -> None:
+    """Wagtail's unpublish (live off, live revision cleared, an entry in the page's
+    history) for every page a sweep moved off the public site, in two statements.
+    Wagtail's per-page action would cost several queries and a signal per complaint;
+    the sweep queues the search index itself."""
+    swept = ComplaintPage.objects.filter(sweep_token=token).values("pk")
+    Page.objects.filter(pk__in=swept, live=True).update(
+        live=False, has_unpublished_changes=True, live_revision=None, expired=expired
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO wagtailcore_pagelogentry
+                (content_type_id, label, action, data, timestamp, uuid, user_id,
+                 revision_id, content_changed, deleted, page_id)
+            SELECT p.content_type_id, p.title, 'wagtail.unpublish', '{}', %s, NULL, NULL,
+                   NULL, FALSE, FALSE, p.id
+            FROM wagtailcore_page p
+            JOIN complaints_complaintpage c ON c.page_ptr_id = p.id
+            WHERE c.sweep_token = %s
+            """,
+            [now, token],
+        )
 
 
 def queue_search_sync(complaint_ids: list[int]) -> None:
@@ -161,10 +191,10 @@ def queue_search_sync_sweep(token) -> None:
         after_commit("search.tasks.sync_sweep", str(token), name="search_sync_sweep")
 
 
-def _unpublish(complaint_id: int) -> None:
+def _unpublish(complaint_id: int, *, expired: bool = False) -> None:
     page = ComplaintPage.objects.get(pk=complaint_id)
     if page.live:
-        page.unpublish(log_action=True)
+        page.unpublish(set_expired=expired, log_action=True)
 
 
 def new_slug() -> str:
@@ -190,11 +220,22 @@ def start_draft(consumer, company, scope: dict, slug: str | None = None) -> Comp
     return draft
 
 
+class NotEditable(Exception):
+    """The complaint left draft/rejected (sent to moderation, withdrawn) meanwhile."""
+
+
+@transaction.atomic
 def update_draft(complaint: ComplaintPage, fields: dict) -> ComplaintPage:
+    """The consumer's text, saved only while the complaint is theirs to edit: under the
+    row lock, so a submit that runs at the same moment cannot be undone by it."""
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    if locked.status not in states.EDITABLE:
+        raise NotEditable
     for name, value in fields.items():
+        setattr(locked, name, value)
         setattr(complaint, name, value)
-    complaint.draft_title = complaint.title
-    complaint.save()
+    locked.draft_title = complaint.draft_title = locked.title
+    locked.save(update_fields=[*fields, "draft_title"])
     return complaint
 
 
@@ -224,9 +265,26 @@ def submit(complaint: ComplaintPage, consumer, now: datetime | None = None) -> C
     return event
 
 
+@transaction.atomic
+def approve_and_publish(complaint: ComplaintPage, *, user=None) -> ComplaintEvent | None:
+    """The moderator's approval: `in_moderation` → public, and the submitted revision
+    live. Returns None (and publishes nothing) when the complaint is no longer in
+    moderation."""
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    if locked.status != Status.IN_MODERATION:
+        logger.warning("complaint %s: approved while %s; not published", locked.pk, locked.status)
+        return None
+    event = transition(locked, Action.APPROVE, actor=user)
+    locked.get_latest_revision().publish(user=user, skip_permission_checks=True)
+    return event
+
+
+@transaction.atomic
 def withdraw(complaint: ComplaintPage, consumer, now: datetime | None = None) -> ComplaintEvent:
-    state = complaint.current_workflow_state
+    """The consumer takes the complaint back: the transition and the end of a running
+    moderation, together or not at all."""
     event = transition(complaint, Action.WITHDRAW, actor=consumer, now=now)
+    state = complaint.current_workflow_state
     if state:
         state.cancel(user=consumer)
     return event
@@ -364,12 +422,17 @@ def report_reaction(reaction, user, reason: str):
     return report
 
 
-def moderate_reaction(reaction, moderator, *, visible: bool, note: str = "") -> None:
+@transaction.atomic
+def moderate_reaction(reaction, moderator, *, visibility: str, note: str = "") -> None:
+    """A moderator's decision on a reaction (shown, hidden or still waiting); its open
+    reports are handled with it. The admin's moderation queue calls this too."""
     from complaints.models import Reaction
 
-    reaction.visibility = Reaction.Visibility.VISIBLE if visible else Reaction.Visibility.HIDDEN
-    reaction.moderation_note = note
-    reaction.moderated_by = moderator
-    reaction.moderated_at = timezone.now()
-    reaction.save(update_fields=["visibility", "moderation_note", "moderated_by", "moderated_at"])
-    reaction.reports.update(handled=True)
+    locked = Reaction.objects.select_for_update().get(pk=reaction.pk)
+    locked.visibility = reaction.visibility = Reaction.Visibility(visibility)
+    locked.moderation_note = reaction.moderation_note = note
+    locked.moderated_by = reaction.moderated_by = moderator
+    locked.moderated_at = reaction.moderated_at = timezone.now()
+    locked.save(update_fields=["visibility", "moderation_note", "moderated_by", "moderated_at"])
+    locked.reports.update(handled=True)
+    logger.info("reaction %s: %s by moderator %s", locked.pk, locked.visibility, moderator.pk)

@@ -1,4 +1,7 @@
-"""Glue between Wagtail's moderation workflow and the complaint state machine."""
+"""Glue between Wagtail's moderation workflow and the complaint state machine.
+
+Approval is the workflow's finish action (complaints.workflows.publish_approved: the
+transition and the publication together); "request changes" is the rejection below."""
 
 from wagtail.admin.mail import (
     GroupApprovalTaskStateSubmissionEmailNotifier,
@@ -16,14 +19,6 @@ def _complaint(workflow_state):
 
     page = workflow_state.content_object
     return page.specific if isinstance(page.specific, ComplaintPage) else None
-
-
-def on_workflow_approved(sender, instance, user=None, **kwargs):
-    from complaints.services import transition
-
-    complaint = _complaint(instance)
-    if complaint is not None and complaint.status == Status.IN_MODERATION:
-        transition(complaint, Action.APPROVE, actor=user)
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
@@ -78,9 +73,6 @@ _task_notifier = _UnlessSilenced(GroupApprovalTaskStateSubmissionEmailNotifier()
 
 
 def register():
-    workflow_approved.connect(
-        on_workflow_approved, sender=WorkflowState, dispatch_uid="complaint_approved"
-    )
     workflow_rejected.connect(
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="complaint_rejected"
     )

@@ -40,6 +40,9 @@ PUBLIC_STATUSES = frozenset(
     }
 )
 
+# Statuses in which the consumer may still change the complaint's text.
+EDITABLE = frozenset({Status.DRAFT, Status.REJECTED})
+
 # Statuses whose term is running, and whose term it is.
 TERM_HOLDER = {
     Status.AWAITING_COMPANY: "company",
@@ -172,6 +175,41 @@ class Lifecycle:
             at = self.expires_at
             moves.append((Action.EXPIRE, self.apply(Action.EXPIRE, at), at))
         return moves
+
+
+class _Unchanged:
+    """Stands for a row's own value in `Lifecycle.set_changes`."""
+
+
+class _Moment:
+    """Stands for the moment of a set-based move (taken from each row)."""
+
+    def __add__(self, other):
+        raise ValueError("a set-based move cannot start a term")
+
+
+def set_changes(source: str, action: str) -> tuple[Status, dict]:
+    """What `Lifecycle.apply(action, moment)` does to every row in `source`, as field
+    changes for one UPDATE: `apply` itself is run on placeholders, so the rules stay in
+    one place. A value of `MOMENT` means "the moment of the move" (the caller maps it to
+    the row's own deadline). Only for moves whose changes do not depend on a row's own
+    values (the clock's: no new term, no first publication); others raise ValueError.
+    """
+    probe = Lifecycle(**{name: _Unchanged() for name in Lifecycle.field_names()})
+    probe.status = source
+    target = target_of(source, action)
+    if target is None:
+        raise TransitionNotAllowed(None, source, action)
+    if target in TERM_HOLDER or target in (Status.IN_MODERATION, Status.AWAITING_COMPANY):
+        raise ValueError(f"{action} from {source} depends on each row; use transition()")
+    probe.apply(action, MOMENT)
+    changes = {
+        name: value for name, value in probe.values().items() if not isinstance(value, _Unchanged)
+    }
+    return target, changes
+
+
+MOMENT = _Moment()
 
 
 def target_of(source: str, action: str) -> Status | None:

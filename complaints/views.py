@@ -26,10 +26,9 @@ from complaints.forms import (
 from complaints.models import Attachment, ComplaintPage, ComplaintPrivateDetails
 from complaints.permissions import can_see_private_part
 from complaints.selectors import complaints_of
-from complaints.states import Status
+from complaints.states import EDITABLE
 from home.models import OutOfScopePage
 
-EDITABLE = (Status.DRAFT, Status.REJECTED)
 STEPS = [
     ("wizard_scope", gettext_lazy("Bedrijf")),
     ("wizard_text", gettext_lazy("Je klacht")),
@@ -95,7 +94,13 @@ def wizard_text(request, pk):
     complaint = _editable(request, pk)
     form = ComplaintTextForm(request.POST or None, instance=complaint, company=complaint.company)
     if request.method == "POST" and form.is_valid():
-        services.update_draft(complaint, form.cleaned_data)
+        try:
+            services.update_draft(complaint, form.cleaned_data)
+        except services.NotEditable:
+            messages.error(
+                request, _("Deze klacht is al verstuurd en kan nu niet meer worden gewijzigd.")
+            )
+            return redirect("my_complaints")
         return redirect("wizard_private", pk=complaint.pk)
     data = form.data if form.is_bound else form.initial
     hints = aid.hints(data.get("description", "") or "", data.get("desired_outcome", "") or "")

@@ -1,5 +1,4 @@
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -9,12 +8,22 @@ from complaints.models import ComplaintPage, OutboxMessage, Reaction, ReactionRe
 
 
 class ReactionEditView(EditView):
+    """The moderator's decision goes through the same service as everywhere else."""
+
     def form_valid(self, form):
-        form.instance.moderated_by = self.request.user
-        form.instance.moderated_at = timezone.now()
-        response = super().form_valid(form)
-        form.instance.reports.update(handled=True)
-        return response
+        from django.contrib import messages
+        from django.shortcuts import redirect
+
+        from complaints.services import moderate_reaction
+
+        moderate_reaction(
+            form.instance,
+            self.request.user,
+            visibility=form.cleaned_data["visibility"],
+            note=form.cleaned_data.get("moderation_note", ""),
+        )
+        messages.success(self.request, _("De beslissing over de reactie is opgeslagen."))
+        return redirect(self.get_success_url())
 
 
 class ReactionAdmin(ModelAdmin):

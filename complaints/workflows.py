@@ -1,3 +1,4 @@
+from django.db import transaction
 from wagtail.workflows import publish_workflow_state
 
 
@@ -6,12 +7,16 @@ def publish_approved(workflow_state, user=None):
 
     Moderators may not publish complaint pages directly (their publish right would
     bypass the state machine); the approval of the "Klachtmoderatie" task is their
-    permission, so for complaints the revision is published without a second check.
+    permission. For a complaint the approval is a transition: under the row lock, only
+    from `in_moderation` (a complaint withdrawn or sent back meanwhile is not
+    published), and the revision goes live in the same transaction as the status.
     """
     from complaints.models import ComplaintPage
+    from complaints.services import approve_and_publish
 
     obj = workflow_state.content_object
     if isinstance(obj.specific, ComplaintPage):
-        obj.get_latest_revision().publish(user=user, skip_permission_checks=True)
+        with transaction.atomic():
+            approve_and_publish(obj.specific, user=user)
     else:
         publish_workflow_state(workflow_state, user=user)

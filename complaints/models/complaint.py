@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -144,6 +145,38 @@ class ComplaintPage(Page):
     def set_url_path(self, parent):
         self.url_path = f"{parent.url_path}klachten/{self.slug}/" if parent else "/"
         return self.url_path
+
+    def save(self, *args, **kwargs):
+        """Saves the page's content, never its lifecycle.
+
+        The lifecycle fields are the state machine's (one UPDATE in
+        `services.transition`, the sweep, the importer): a page instance loaded a moment
+        ago, or rebuilt from a revision, must not write back a status it read before a
+        transition. So an existing page saves every field but those. And a complaint
+        is on the public site only in a public status, whoever publishes it.
+        """
+        if self.pk is not None:
+            update_fields = kwargs.get("update_fields")
+            kwargs["update_fields"] = [
+                name
+                for name in (update_fields if update_fields is not None else self._content_fields())
+                if name not in self.LIFECYCLE_FIELDS
+            ]
+            if self.live:
+                status = ComplaintPage.objects.filter(pk=self.pk).values_list("status", flat=True)
+                if status and not states.is_public(status[0]):
+                    raise ValidationError(
+                        _("Een klacht komt pas online nadat een moderator hem heeft goedgekeurd.")
+                    )
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def _content_fields(cls) -> list[str]:
+        return [
+            field.name
+            for field in cls._meta.concrete_fields
+            if not field.primary_key and field.name not in cls.LIFECYCLE_FIELDS
+        ]
 
     def with_content_json(self, content):
         page = super().with_content_json(content)

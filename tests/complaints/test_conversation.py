@@ -106,7 +106,7 @@ def test_a_flagged_reaction_waits_for_a_moderator(
     client.force_login(representative)
     assert "sukkel" in client.get(open_complaint.url).content.decode()
 
-    services.moderate_reaction(reaction, moderator, visible=False, note="Scheldwoord")
+    services.moderate_reaction(reaction, moderator, visibility="hidden", note="Scheldwoord")
     client.logout()
     html = client.get(open_complaint.url).content.decode()
     assert "sukkel" not in html and "Scheldwoord" in html
