@@ -2,7 +2,7 @@
 
 import logging
 
-from elasticsearch import TransportError
+from elasticsearch import NotFoundError, TransportError
 from elasticsearch.helpers import bulk
 
 from home.queue import after_commit
@@ -80,6 +80,8 @@ def suggest(prefix: str) -> list[dict]:
                 source=["slug", "name", "url"],
             )
         )
+    except NotFoundError:  # no company index built yet (a fresh install)
+        return _from_database(prefix)
     except TransportError:
         logger.warning("autocomplete: Elasticsearch unavailable, answering from the database")
         return _from_database(prefix)

@@ -1,16 +1,17 @@
 """Running a search against Elasticsearch and shaping the answer (the I/O layer)."""
 
+import itertools
 import logging
 from dataclasses import dataclass
 from functools import cache
 
 from django.utils.translation import get_language
-from elasticsearch import ApiError, TransportError
+from elasticsearch import ApiError, NotFoundError, TransportError
 
 from complaints.states import Status
 from search.client import get_client
 from search.indexing import alias
-from search.queries import PAGE_SIZE, SearchParams, build_search
+from search.queries import FACETS, PAGE_SIZE, SearchParams, build_search
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,10 @@ def _facet(name: str, bucket: dict, status_labels: dict[str, str]) -> dict:
 def search(params: SearchParams) -> SearchResult:
     try:
         response = get_client().search(index=alias(), body=build_search(params))
+    except NotFoundError:
+        # No index yet (a fresh install before anything was published or imported):
+        # nothing is searchable, which is an answer, not a failure.
+        return SearchResult(0, [], {name: [] for name in FACETS}, params.page)
     except TransportError as exc:
         raise SearchUnavailable(str(exc)) from exc
     except ApiError as exc:  # a query Elasticsearch refused: a bug on our side
@@ -105,7 +110,12 @@ def export_rows(params: SearchParams):
     from search.queries import build_export
 
     body = build_export(params)
-    for hit in scan(get_client(), index=alias(), query=body, preserve_order=True, size=500):
+    hits = scan(get_client(), index=alias(), query=body, preserve_order=True, size=500)
+    try:
+        first = next(hits, None)
+    except NotFoundError:  # no index yet: nothing to export
+        return
+    for hit in itertools.chain([first] if first else [], hits):
         source = hit["_source"]
         company, topic, sector = (source.get(k) or {} for k in ("company", "topic", "sector"))
         yield {
