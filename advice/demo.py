@@ -1,4 +1,4 @@
-"""Demo content for /tips/, the escalation routes and the out-of-scope pages.
+"""Demo content for /tips/ and the escalation routes.
 
 Written for Klachtenkompas; the facts come from the project's seed texts. Amounts and
 terms that change over time are given as a range with a pointer to the source.
@@ -7,7 +7,6 @@ terms that change over time are given as a range with a pointer to the source.
 from wagtail.rich_text import RichText
 
 from advice.factories import AdviceIndexPageFactory, AdvicePageFactory
-from home.factories import OutOfScopePageFactory
 
 
 def p(html: str):
@@ -346,34 +345,6 @@ ARTICLES = [
     },
 ]
 
-OUT_OF_SCOPE = [
-    {
-        "case": "government",
-        "slug": "klacht-over-de-overheid",
-        "title": "Een klacht over de overheid",
-        "intro": "Over de overheid klaag je niet op Klachtenkompas, maar bij de instantie "
-        "zelf en daarna bij de Nationale ombudsman.",
-        "body": "<p>Klachtenkompas is er voor klachten over bedrijven. Gaat je klacht over "
-        "een ministerie, gemeente, provincie, waterschap, het UWV, de Belastingdienst of de "
-        "politie, dien hem dan eerst in bij die instantie zelf. Kom je er niet uit, dan kun "
-        "je gratis terecht bij de Nationale ombudsman.</p>",
-        "referral_name": "de Nationale ombudsman",
-        "referral_url": "https://www.nationaleombudsman.nl/",
-    },
-    {
-        "case": "foreign",
-        "slug": "buitenlands-bedrijf",
-        "title": "Een klacht over een buitenlands bedrijf",
-        "intro": "Klachtenkompas behandelt alleen klachten over Nederlandse bedrijven. Voor "
-        "een bedrijf elders in Europa helpt het Europees Consumenten Centrum.",
-        "body": "<p>Kocht je iets bij een webwinkel of bedrijf in een ander land van de "
-        "Europese Unie, of in IJsland of Noorwegen? Dan helpt het Europees Consumenten "
-        "Centrum Nederland je gratis met advies en kan het bemiddelen bij het bedrijf.</p>",
-        "referral_name": "het Europees Consumenten Centrum",
-        "referral_url": "https://www.eccnederland.nl/",
-    },
-]
-
 
 def load() -> dict:
     index = AdviceIndexPageFactory(
@@ -388,6 +359,4 @@ def load() -> dict:
         body = list(data.pop("body"))
         body += [("advice_link", {"page": pages[slug], "text": ""}) for slug in links]
         pages[data["slug"]] = AdvicePageFactory(parent=index, body=body, **data)
-    for data in OUT_OF_SCOPE:
-        OutOfScopePageFactory(**data)
     return {"advice": len(pages)}

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
-from home.queue import after_commit
+from core.queue import after_commit
 
 WINDOW = timedelta(days=365)
 PRIOR_WEIGHT = 5

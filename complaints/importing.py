@@ -46,7 +46,7 @@ from complaints.models import (
 )
 from complaints.screening import screen
 from complaints.states import PUBLIC_STATUSES, Action, Lifecycle, Status, TransitionNotAllowed
-from home.bulk import copy_objects, reserve_ids
+from core.bulk import copy_objects, reserve_ids
 
 REQUIRED = ("external_id", "company", "topic", "title", "description", "status")
 BATCH_SIZE = 2000

@@ -18,7 +18,7 @@ from complaints import notifications, states
 from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
 from complaints.screening import screen
 from complaints.states import Action, Status, TransitionNotAllowed
-from home.queue import after_commit
+from core.queue import after_commit
 
 logger = logging.getLogger(__name__)
 

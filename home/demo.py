@@ -1,4 +1,6 @@
-"""Demo data for `seed_demo`: accounts, companies, topics, advice; complaints follow.
+"""Demo data for `seed_demo`: accounts, companies, topics, advice, the out-of-scope
+pages; complaints and scores follow. Each app keeps its own demo data in its demo.py;
+this module, at the top of the layers, puts them together.
 
 Everything here is idempotent: running it again updates in place and never duplicates.
 """
@@ -9,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from home import roles
+from core import roles
+from home.factories import OutOfScopePageFactory
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,40 @@ def ensure_accounts(accounts: list[DemoAccount], password: str) -> None:
             )
 
 
+OUT_OF_SCOPE = [
+    {
+        "case": "government",
+        "slug": "klacht-over-de-overheid",
+        "title": "Een klacht over de overheid",
+        "intro": "Over de overheid klaag je niet op Klachtenkompas, maar bij de instantie "
+        "zelf en daarna bij de Nationale ombudsman.",
+        "body": "<p>Klachtenkompas is er voor klachten over bedrijven. Gaat je klacht over "
+        "een ministerie, gemeente, provincie, waterschap, het UWV, de Belastingdienst of de "
+        "politie, dien hem dan eerst in bij die instantie zelf. Kom je er niet uit, dan kun "
+        "je gratis terecht bij de Nationale ombudsman.</p>",
+        "referral_name": "de Nationale ombudsman",
+        "referral_url": "https://www.nationaleombudsman.nl/",
+    },
+    {
+        "case": "foreign",
+        "slug": "buitenlands-bedrijf",
+        "title": "Een klacht over een buitenlands bedrijf",
+        "intro": "Klachtenkompas behandelt alleen klachten over Nederlandse bedrijven. Voor "
+        "een bedrijf elders in Europa helpt het Europees Consumenten Centrum.",
+        "body": "<p>Kocht je iets bij een webwinkel of bedrijf in een ander land van de "
+        "Europese Unie, of in IJsland of Noorwegen? Dan helpt het Europees Consumenten "
+        "Centrum Nederland je gratis met advies en kan het bemiddelen bij het bedrijf.</p>",
+        "referral_name": "het Europees Consumenten Centrum",
+        "referral_url": "https://www.eccnederland.nl/",
+    },
+]
+
+
+def load_out_of_scope() -> None:
+    for data in OUT_OF_SCOPE:
+        OutOfScopePageFactory(**data)
+
+
 @transaction.atomic
 def load(password: str) -> tuple[list[DemoAccount], dict]:
     from advice import demo as advice_demo
@@ -72,6 +109,7 @@ def load(password: str) -> tuple[list[DemoAccount], dict]:
 
     companies = companies_demo.load()
     advice = advice_demo.load()
+    load_out_of_scope()
     accounts = demo_accounts()
     ensure_accounts(accounts, password)
     complaints_demo.load()

@@ -6,6 +6,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Zoeken"
 
     def ready(self):
+        from core import health
         from search import signal_handlers
+        from search.health import check_elasticsearch
 
         signal_handlers.register()
+        health.register("elasticsearch", check_elasticsearch, after="database")
