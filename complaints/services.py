@@ -346,7 +346,7 @@ def rate(complaint: ComplaintPage, user, *, grade: int, solved: bool, comment: s
         comment=(comment or "").strip()[:2000],
         created_at=now,
     )
-    from companies.scores import queue_recompute
+    from complaints.signals import queue_recompute
 
     queue_recompute(complaint.company_id)
     return rating, event

@@ -18,7 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("account/", include("allauth.urls")),
     path("", include("complaints.urls")),
-    path("", include("companies.urls")),
+    path("", include("scorecards.urls")),
 ]
 
 if settings.DEBUG:

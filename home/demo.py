@@ -106,16 +106,19 @@ def load(password: str) -> tuple[list[DemoAccount], dict]:
     from companies import demo as companies_demo
     from complaints import demo as complaints_demo
     from complaints.models import ComplaintPage
+    from scorecards import demo as scorecards_demo
 
     companies = companies_demo.load()
+    topics = complaints_demo.load_topics()
     advice = advice_demo.load()
     load_out_of_scope()
     accounts = demo_accounts()
     ensure_accounts(accounts, password)
     complaints_demo.load()
+    scorecards_demo.load()
     counts = {
         "sectoren": companies["sectors"],
-        "onderwerpen": companies["topics"],
+        "onderwerpen": topics,
         "bedrijven": len(companies["companies"]),
         "tips": advice["advice"],
         "klachten": ComplaintPage.objects.count(),

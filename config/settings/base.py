@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "companies",
     "complaints",
+    "scorecards",
     "advice",
     "search",
     "wagtail.api.v2",
