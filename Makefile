@@ -24,7 +24,7 @@ status:
 	scripts/services.sh status
 
 lint: $(VENV_STAMP)
-	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports --no-logo
 
 format: $(VENV_STAMP)
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .

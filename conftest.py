@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from home import roles
+from core import roles
 
 
 @pytest.fixture(autouse=True)

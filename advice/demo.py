@@ -1,4 +1,4 @@
-"""Demo content for /tips/, the escalation routes and the out-of-scope pages.
+"""Demo content for /tips/ and the escalation routes.
 
 Written for Klachtenkompas; the facts come from the project's seed texts. Amounts and
 terms that change over time are given as a range with a pointer to the source.

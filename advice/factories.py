@@ -1,6 +1,6 @@
 import factory
 
-from home.factories import HomeChildFactory, PageFactory
+from core.factories import HomeChildFactory, PageFactory
 
 
 class AdviceIndexPageFactory(HomeChildFactory):

@@ -50,9 +50,11 @@ def setup():
     call_command("migrate", verbosity=0)
     call_command("createcachetable")
     from companies import demo as companies_demo
+    from complaints import demo as complaints_demo
     from search.client import get_client, index_name
 
     companies_demo.load()
+    complaints_demo.load_topics()
     get_client().indices.delete(index=index_name("*"), ignore_unavailable=True)
 
 

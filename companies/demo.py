@@ -1,7 +1,6 @@
-"""Demo sectors, topics and companies. All companies are made up."""
+"""Demo sectors and companies. All companies are made up (topics: complaints.demo)."""
 
 from companies.factories import CompanyIndexPageFactory, CompanyPageFactory, SectorFactory
-from complaints.factories import TopicFactory
 
 SECTORS = [
     ("telecom", "Telecom en internet", "Mobiele telefonie, internet en televisie."),
@@ -11,37 +10,6 @@ SECTORS = [
     ("reizen", "Reizen", "Reisorganisaties, vakantieparken en vervoer."),
     ("verzekeringen", "Verzekeringen en bankieren", "Verzekeraars, banken en kredietverstrekkers."),
     ("wonen", "Wonen en inrichting", "Meubels, keukens en klussen in huis."),
-]
-
-# (slug, name, description, sector slugs; empty = general)
-TOPICS = [
-    ("levering", "Levering", "Te laat, niet of beschadigd geleverd.", []),
-    ("facturering", "Facturering", "Onjuiste of onverwachte rekeningen en afschrijvingen.", []),
-    ("contract-en-abonnement", "Contract en abonnement", "Afsluiten, wijzigen, verlengen.", []),
-    ("opzeggen", "Opzeggen", "Een abonnement of contract beëindigen.", []),
-    ("garantie-en-reparatie", "Garantie en reparatie", "Een gebrek aan een product.", []),
-    ("klantenservice", "Klantenservice", "Onbereikbaar, onvriendelijk of geen antwoord.", []),
-    ("retour-en-terugbetaling", "Retour en terugbetaling", "Terugsturen en je geld terug.", []),
-    ("privacy", "Privacy", "Wat een bedrijf met je gegevens doet.", []),
-    ("storing", "Storing", "Geen verbinding, geen stroom of gas.", ["telecom", "energie"]),
-    (
-        "schade-uitkering",
-        "Schade-uitkering",
-        "Een verzekeraar die niet of te weinig uitkeert.",
-        ["verzekeringen"],
-    ),
-    (
-        "annulering",
-        "Annulering",
-        "Een reis die niet doorgaat of die je wilt annuleren.",
-        ["reizen"],
-    ),
-    (
-        "verhuizing",
-        "Verhuizing",
-        "Je aansluiting of contract meenemen naar een nieuw adres.",
-        ["telecom", "energie"],
-    ),
 ]
 
 # (slug, trade name, legal name, KvK, sector, reach, region, participates, website, text)
@@ -222,14 +190,6 @@ def load() -> dict:
         slug: SectorFactory(slug=slug, name=name, description=description, sort_order=i)
         for i, (slug, name, description) in enumerate(SECTORS)
     }
-    for i, (slug, name, description, sector_slugs) in enumerate(TOPICS):
-        TopicFactory(
-            slug=slug,
-            name=name,
-            description=description,
-            sort_order=i,
-            sectors=[sectors[s] for s in sector_slugs],
-        )
     index = CompanyIndexPageFactory(
         title="Bedrijven",
         slug="bedrijven",
@@ -255,4 +215,4 @@ def load() -> dict:
                 contact_emails=[f"klachten@{slug}.example"],
             )
         )
-    return {"sectors": len(sectors), "topics": len(TOPICS), "companies": companies}
+    return {"sectors": len(sectors), "companies": companies}

@@ -1,7 +1,7 @@
 import factory
 from django.utils.text import slugify
 
-from home.factories import HomeChildFactory, PageFactory
+from core.factories import HomeChildFactory, PageFactory
 
 
 class SectorFactory(factory.django.DjangoModelFactory):
@@ -59,5 +59,5 @@ class CompanyRepresentativeFactory(factory.django.DjangoModelFactory):
         model = "companies.CompanyRepresentative"
         django_get_or_create = ("user", "company")
 
-    user = factory.SubFactory("home.factories.UserFactory")
+    user = factory.SubFactory("core.factories.UserFactory")
     company = factory.SubFactory(CompanyPageFactory)

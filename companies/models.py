@@ -3,6 +3,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,6 +22,11 @@ from companies.serializers import SectorSerializer
 from companies.validators import validate_kvk_number
 
 RESTRICTED_RICHTEXT = ["bold", "italic", "link", "ul", "ol"]
+
+# Wagtail hook: functions (page, request, context) that add to a company page's context
+# what higher apps show there (complaints: its complaints; scorecards: score and charts),
+# registered in their wagtail_hooks.py, so companies imports neither.
+COMPANY_PAGE_CONTEXT = "company_page_context"
 
 
 class Sector(models.Model):
@@ -192,18 +198,11 @@ class CompanyPage(Page):
         verbose_name_plural = _("bedrijfspagina's")
 
     def get_context(self, request, *args, **kwargs):
-        from companies import charts
-        from companies.scores import latest
-        from complaints.selectors import public_complaints
-
+        # The complaints, score and charts on this page belong to higher layers
+        # (complaints, scorecards); they add them through this hook, see COMPANY_PAGE_CONTEXT.
         context = super().get_context(request, *args, **kwargs)
-        context["complaints"] = public_complaints().filter(company=self)[:20]
-        context["score"] = latest(self)
-        context["charts"] = [
-            charts.complaints_per_month(self),
-            charts.on_time_trend(self),
-            charts.grade_trend(self),
-        ]
+        for add_to_context in hooks.get_hooks(COMPANY_PAGE_CONTEXT):
+            add_to_context(self, request, context)
         return context
 
     def route(self, request, path_components):
@@ -212,9 +211,8 @@ class CompanyPage(Page):
         if path_components and path_components[0] == "klachten":
             if len(path_components) == 1:
                 raise Http404
-            from complaints.models import ComplaintPage
-
-            child = ComplaintPage.objects.child_of(self).filter(slug=path_components[1]).first()
+            # Its only subpage type is complaints.ComplaintPage (not imported: a higher app).
+            child = self.get_children().filter(slug=path_components[1]).specific().first()
             if child is None:
                 raise Http404
             return child.route(request, path_components[2:])
@@ -318,58 +316,3 @@ class CompanyRequest(models.Model):
 
     def __str__(self):
         return self.company_name
-
-
-class CompanyScore(models.Model):
-    """A company's figures over the 12 months up to `computed_on` (companies.scores)."""
-
-    class Verdict(models.TextChoices):
-        NONE = "", _("geen")
-        PLUIM = "pluim", _("pluim")
-        IMPROVE = "improve", _("verbeterpunt")
-
-    company = models.ForeignKey(CompanyPage, on_delete=models.CASCADE, related_name="scores")
-    computed_on = models.DateField(_("berekend op"))
-    complaints = models.PositiveIntegerField(_("klachten"), default=0)
-    first_reaction_terms = models.PositiveIntegerField(default=0)
-    first_reaction_on_time = models.PositiveIntegerField(default=0)
-    company_turns = models.PositiveIntegerField(default=0)
-    company_turns_on_time = models.PositiveIntegerField(default=0)
-    median_first_reaction_hours = models.FloatField(null=True)
-    first_reactions = models.PositiveIntegerField(default=0)
-    rated = models.PositiveIntegerField(default=0)
-    rated_solved = models.PositiveIntegerField(default=0)
-    grade_sum = models.PositiveIntegerField(default=0)
-    smoothed_grade = models.FloatField(null=True)
-    verdict = models.CharField(max_length=10, choices=Verdict.choices, blank=True, default="")
-
-    class Meta:
-        ordering = ["-computed_on"]
-        constraints = [
-            models.UniqueConstraint(fields=["company", "computed_on"], name="one_score_per_day")
-        ]
-        verbose_name = _("score")
-        verbose_name_plural = _("scores")
-
-    def __str__(self):
-        return f"{self.company} op {self.computed_on}"
-
-    @staticmethod
-    def _share(part, whole):
-        return round(100 * part / whole) if whole else None
-
-    @property
-    def first_reaction_on_time_pct(self):
-        return self._share(self.first_reaction_on_time, self.first_reaction_terms)
-
-    @property
-    def turns_on_time_pct(self):
-        return self._share(self.company_turns_on_time, self.company_turns)
-
-    @property
-    def solved_pct(self):
-        return self._share(self.rated_solved, self.rated)
-
-    @property
-    def mean_grade(self):
-        return round(self.grade_sum / self.rated, 1) if self.rated else None

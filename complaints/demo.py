@@ -5,9 +5,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from companies.models import CompanyPage
-from complaints import services
-from complaints.factories import make_complaint
+from companies.models import CompanyPage, Sector
+from complaints.factories import TopicFactory, make_complaint
 from complaints.models import ComplaintPage, Topic
 
 # (slug, status, company, topic, days ago, title, description, desired outcome, private)
@@ -223,17 +222,50 @@ def load_history(consumer, now) -> int:
     return made
 
 
-def load_scores(today) -> None:
-    """Monthly snapshots for the past year, so the trend charts have a line."""
-    from companies.scores import compute
+# (slug, name, description, sector slugs; empty = general)
+TOPICS = [
+    ("levering", "Levering", "Te laat, niet of beschadigd geleverd.", []),
+    ("facturering", "Facturering", "Onjuiste of onverwachte rekeningen en afschrijvingen.", []),
+    ("contract-en-abonnement", "Contract en abonnement", "Afsluiten, wijzigen, verlengen.", []),
+    ("opzeggen", "Opzeggen", "Een abonnement of contract beëindigen.", []),
+    ("garantie-en-reparatie", "Garantie en reparatie", "Een gebrek aan een product.", []),
+    ("klantenservice", "Klantenservice", "Onbereikbaar, onvriendelijk of geen antwoord.", []),
+    ("retour-en-terugbetaling", "Retour en terugbetaling", "Terugsturen en je geld terug.", []),
+    ("privacy", "Privacy", "Wat een bedrijf met je gegevens doet.", []),
+    ("storing", "Storing", "Geen verbinding, geen stroom of gas.", ["telecom", "energie"]),
+    (
+        "schade-uitkering",
+        "Schade-uitkering",
+        "Een verzekeraar die niet of te weinig uitkeert.",
+        ["verzekeringen"],
+    ),
+    (
+        "annulering",
+        "Annulering",
+        "Een reis die niet doorgaat of die je wilt annuleren.",
+        ["reizen"],
+    ),
+    (
+        "verhuizing",
+        "Verhuizing",
+        "Je aansluiting of contract meenemen naar een nieuw adres.",
+        ["telecom", "energie"],
+    ),
+]
 
-    days, first = [today], today.replace(day=1)
-    for _ in range(11):  # the last day of each earlier month
-        days.append(first - timedelta(days=1))
-        first = days[-1].replace(day=1)
-    for company in CompanyPage.objects.all():
-        for day in reversed(days):
-            compute(company, day)
+
+def load_topics() -> int:
+    """The demo topics, general or for the demo sectors (companies.demo)."""
+    sectors = {sector.slug: sector for sector in Sector.objects.all()}
+    for i, (slug, name, description, sector_slugs) in enumerate(TOPICS):
+        TopicFactory(
+            slug=slug,
+            name=name,
+            description=description,
+            sort_order=i,
+            sectors=[sectors[s] for s in sector_slugs],
+        )
+    return len(TOPICS)
 
 
 def load() -> int:
@@ -258,6 +290,4 @@ def load() -> int:
         )
         created += bool(complaint)
     created += load_history(consumer, now)
-    with services.notifications_enabled(False):
-        load_scores(timezone.localdate())
     return created

@@ -46,7 +46,7 @@ from complaints.models import (
 )
 from complaints.screening import screen
 from complaints.states import PUBLIC_STATUSES, Action, Lifecycle, Status, TransitionNotAllowed
-from home.bulk import copy_objects, reserve_ids
+from core.bulk import copy_objects, reserve_ids
 
 REQUIRED = ("external_id", "company", "topic", "title", "description", "status")
 BATCH_SIZE = 2000
@@ -608,7 +608,7 @@ class _Indexing:
     def __init__(self):
         from elasticsearch import TransportError
 
-        from search.indexing import BulkSender, ensure_index
+        from complaints.search_index import BulkSender, ensure_index
 
         self.sender, self.error = None, ""
         try:
@@ -619,7 +619,7 @@ class _Indexing:
             self.sender = BulkSender()
 
     def add(self, complaint_ids: list[int]) -> None:
-        from search.indexing import actions, complaint_rows
+        from complaints.search_index import actions, complaint_rows
 
         if self.sender and complaint_ids:
             rows = complaint_rows(ComplaintPage.objects.filter(pk__in=complaint_ids))
@@ -635,7 +635,7 @@ class _Indexing:
 
 
 def _recompute_scores(company_ids: Iterable[int]) -> None:
-    from companies.scores import queue_recompute
+    from complaints.signals import queue_recompute
 
     for company_id in company_ids:
         queue_recompute(company_id)

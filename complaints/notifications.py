@@ -9,7 +9,7 @@ never one party's e-mail address to the other.
 from django.db import connection
 
 from complaints.states import Action
-from home.queue import after_commit
+from core.queue import after_commit
 
 CONSUMER, COMPANY = "consumer", "company"
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaints.models import OutboxMessage
-from home.mail import absolute_url, send_one
+from core.mail import absolute_url, send_one
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Who may see what of a complaint: the privacy rules, in one place."""
 
-from home import roles
+from core import roles
 
 
 def is_moderator(user) -> bool:

@@ -80,13 +80,11 @@ def public_complaints():
 
 def escalation_pages(complaint) -> list:
     """The advisor's next routes, as their advice pages, when a step up is due."""
-    from advice.models import AdvicePage
     from complaints.documents import escalation_routes, needs_escalation
+    from complaints.hooks import escalation_route_pages
 
     if not needs_escalation(complaint):
         return []
     routes = escalation_routes(complaint)
-    pages = {
-        p.escalation_route: p for p in AdvicePage.objects.live().filter(escalation_route__in=routes)
-    }
+    pages = escalation_route_pages(routes)  # advice's pages, through its wagtail_hooks.py
     return [pages[r] for r in routes if r in pages]

@@ -19,7 +19,7 @@ from complaints import notifications, states
 from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
 from complaints.screening import screen
 from complaints.states import Action, Status, TransitionNotAllowed
-from home.queue import after_commit
+from core.queue import after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -404,7 +404,7 @@ def rate(complaint: ComplaintPage, user, *, grade: int, solved: bool, comment: s
         comment=(comment or "").strip()[:2000],
         created_at=now,
     )
-    from companies.scores import queue_recompute
+    from complaints.signals import queue_recompute
 
     queue_recompute(complaint.company_id)
     return rating, event

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from complaints import views, views_conversation, views_documents
+from complaints import views, views_conversation, views_documents, views_portal
 
 urlpatterns = [
     path("klacht-indienen/", views.wizard_start, name="wizard_start"),
@@ -29,4 +29,5 @@ urlpatterns = [
     path("klachten/<int:pk>/termijn.ics", views_documents.term_calendar, name="term_calendar"),
     path("mijn-klachten/<int:pk>/brief.<str:fmt>", views_documents.letter, name="letter"),
     path("mijn-klachten/<int:pk>/dossier.pdf", views_documents.case_pack, name="case_pack"),
+    path("bedrijfsportaal/", views_portal.portal, name="portal"),
 ]

@@ -23,11 +23,11 @@ from complaints.forms import (
     PrivateDetailsForm,
     ScopeForm,
 )
+from complaints.hooks import out_of_scope_url
 from complaints.models import Attachment, ComplaintPage, ComplaintPrivateDetails
 from complaints.permissions import can_see_private_part
 from complaints.selectors import complaints_of
 from complaints.states import EDITABLE
-from home.models import OutOfScopePage
 
 STEPS = [
     ("wizard_scope", gettext_lazy("Bedrijf")),
@@ -77,8 +77,7 @@ def wizard_scope(request, company_id):
     if request.method == "POST" and form.is_valid():
         elsewhere = form.out_of_scope_case()
         if elsewhere:
-            page = OutOfScopePage.objects.live().filter(case=elsewhere).first()
-            return redirect(page.url if page else "/")
+            return redirect(out_of_scope_url(elsewhere) or "/")
         draft = services.start_draft(request.user, company, form.scope_fields())
         return redirect("wizard_text", pk=draft.pk)
     return _render(

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from complaints import documents, services
 from complaints.models import ComplaintPage
-from home.mail import absolute_url
+from core.mail import absolute_url
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:

@@ -4,7 +4,9 @@ from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import EditView
 
-from complaints.models import ComplaintPage, OutboxMessage, Reaction, ReactionReport
+from companies.models import COMPANY_PAGE_CONTEXT, Sector
+from complaints.models import ComplaintPage, OutboxMessage, Reaction, ReactionReport, Topic
+from complaints.selectors import public_complaints
 
 
 class ReactionEditView(EditView):
@@ -111,3 +113,46 @@ def hide_complaints_from_the_page_explorer(parent_page, pages, request):
     if request.user.is_superuser:
         return pages
     return pages.not_type(ComplaintPage)
+
+
+# Sectors are companies' and topics ours; they share one menu because topics are chosen
+# per sector.
+class SectorAdmin(ModelAdmin):
+    model = Sector
+    menu_icon = "folder-open-inverse"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class TopicAdmin(ModelAdmin):
+    model = Topic
+    menu_icon = "tag"
+    list_display = ["name", "slug", "sectors_label", "sort_order"]
+    list_filter = ["sectors"]
+    search_fields = ["name"]
+
+    @staticmethod
+    def sectors_label(topic):
+        return ", ".join(s.name for s in topic.sectors.all()) or _("algemeen")
+
+    sectors_label.short_description = _("sectoren")  # type: ignore[attr-defined]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sectors")
+
+
+class ClassificationGroup(ModelAdminGroup):
+    menu_label = _("Sectoren en onderwerpen")
+    menu_icon = "folder-open-1"
+    menu_order = 300
+    items = [SectorAdmin, TopicAdmin]
+
+
+modeladmin_register(ClassificationGroup)
+
+
+@hooks.register(COMPANY_PAGE_CONTEXT)
+def company_page_complaints(page, request, context):
+    """A company's page lists its latest public complaints."""
+    context["complaints"] = public_complaints().filter(company=page)[:20]

@@ -6,10 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
-from home import views as home_views
+from core import views as core_views
 
 urlpatterns = [
-    path("healthz", home_views.healthz, name="healthz"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     # Django's own admin, for superusers: django-q2's task queue and schedules.
     path("django-admin/", admin.site.urls),
@@ -18,7 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("account/", include("allauth.urls")),
     path("", include("complaints.urls")),
-    path("", include("companies.urls")),
+    path("", include("scorecards.urls")),
 ]
 
 if settings.DEBUG:

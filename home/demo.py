@@ -1,4 +1,6 @@
-"""Demo data for `seed_demo`: accounts, companies, topics, advice; complaints follow.
+"""Demo data for `seed_demo`: accounts, companies, topics, advice, the out-of-scope
+pages; complaints and scores follow. Each app keeps its own demo data in its demo.py;
+this module, at the top of the layers, puts them together.
 
 Everything here is idempotent: running it again updates in place and never duplicates.
 """
@@ -10,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from home import roles
+from core import roles
 
 
 @dataclass(frozen=True)
@@ -75,15 +77,18 @@ def load(password: str) -> tuple[list[DemoAccount], dict]:
     from companies import demo as companies_demo
     from complaints import demo as complaints_demo
     from complaints.models import ComplaintPage
+    from scorecards import demo as scorecards_demo
 
     companies = companies_demo.load()
+    topics = complaints_demo.load_topics()
     advice = advice_demo.load()
     accounts = demo_accounts()
     ensure_accounts(accounts, password)
     complaints_demo.load()
+    scorecards_demo.load()
     counts = {
         "sectoren": companies["sectors"],
-        "onderwerpen": companies["topics"],
+        "onderwerpen": topics,
         "bedrijven": len(companies["companies"]),
         "tips": advice["advice"],
         "klachten": ComplaintPage.objects.count(),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: services up, then lint, Django's checks, the migration check and pytest.
+# `make test`: services up, then lint (ruff, the import layers), Django's checks, the
+# migration check and pytest.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT_DIR"
@@ -20,6 +21,8 @@ fi
 say "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+say "== lint-imports (the layers of CONVENTIONS.md, contract in pyproject.toml)"
+.venv/bin/lint-imports --no-logo
 say "== manage.py check"
 $PY manage.py check --fail-level WARNING
 say "== makemigrations --check"

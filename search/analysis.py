@@ -4,7 +4,7 @@ Complaint text is folded (accents), stripped of Dutch stop words and stemmed, so
 "pakketten" finds "pakket". Company names are folded but not stemmed: a name is a name.
 """
 
-from elasticsearch_dsl import analyzer, token_filter
+from elasticsearch.dsl import analyzer, token_filter
 
 dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
 dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")

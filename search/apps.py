@@ -6,6 +6,17 @@ class SearchConfig(AppConfig):
     verbose_name = "Zoeken"
 
     def ready(self):
-        from search import signal_handlers
+        from complaints import search_index
+        from core import health
+        from search import indexing, signal_handlers
+        from search.health import check_elasticsearch
 
         signal_handlers.register()
+        health.register("elasticsearch", check_elasticsearch, after="database")
+        # The bulk import indexes beside its batches through these.
+        search_index.provide(
+            bulk_sender=indexing.BulkSender,
+            ensure_index=indexing.ensure_index,
+            actions=indexing.actions,
+            complaint_rows=indexing.complaint_rows,
+        )

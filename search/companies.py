@@ -5,7 +5,7 @@ import logging
 from elasticsearch import NotFoundError, TransportError
 from elasticsearch.helpers import bulk
 
-from home.queue import after_commit
+from core.queue import after_commit
 from search.client import get_client, index_name
 from search.documents import COMPANIES, CompanyDocument
 from search.indexing import swap_alias

@@ -5,7 +5,7 @@ index behind it is `<prefix>-complaints-<timestamp>`, so a rebuild can swap it w
 downtime (search_index --rebuild).
 """
 
-from elasticsearch_dsl import Completion, Date, Document, InnerDoc, Keyword, Long, Object, Text
+from elasticsearch.dsl import Completion, Date, Document, InnerDoc, Keyword, Long, Object, Text
 
 from search.analysis import dutch_text, folded_name
 

@@ -8,7 +8,7 @@ rights, which are taken away here.
 
 from django.db import migrations
 
-from home.migration_utils import grant_model_permissions
+from core.migration_utils import grant_model_permissions
 
 MODERATORS = "Moderators"
 EDITORS = "Editors"

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.migration_utils import grant_model_permissions
+from core.migration_utils import grant_model_permissions
 
 
 def grant(apps, schema_editor):

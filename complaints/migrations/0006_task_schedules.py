@@ -1,5 +1,6 @@
-"""django-q2 schedules for the clock, the outbox and the scores (cron, in TIME_ZONE,
-Europe/Amsterdam)."""
+"""django-q2 schedules for the clock and the outbox (cron, in TIME_ZONE,
+Europe/Amsterdam). The scores' nightly schedule, once made here too, is made by
+scorecards 0002."""
 
 from django.db import migrations
 
@@ -7,7 +8,6 @@ SCHEDULES = [
     # name, function, cron
     ("Termijnen en verlopen", "complaints.tasks.run_deadlines", "*/10 * * * *"),
     ("Uitgaande e-mail", "complaints.tasks.deliver_outbox", "* * * * *"),
-    ("Scores van bedrijven", "companies.tasks.recompute_scores", "30 3 * * *"),
 ]
 
 

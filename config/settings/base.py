@@ -20,9 +20,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "companies",
     "complaints",
+    "scorecards",
     "advice",
     "search",
     "wagtail.api.v2",
@@ -241,7 +243,7 @@ AXES_USERNAME_FORM_FIELD = "login"
 MEMCACHED_LOCATION = env("MEMCACHED_LOCATION", default="")
 CACHES["ratelimit"] = (
     {
-        "BACKEND": "home.cache.PersistentPyMemcacheCache",
+        "BACKEND": "core.cache.PersistentPyMemcacheCache",
         "LOCATION": MEMCACHED_LOCATION,
         "KEY_PREFIX": "kk-ratelimit",
         # Unreachable: answers "no value" within 0.2 s rather than raising; /healthz
@@ -254,7 +256,7 @@ CACHES["ratelimit"] = (
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True
 # Submitting complaints (django-ratelimit).
-RATELIMIT_VIEW = "home.views.rate_limited"
+RATELIMIT_VIEW = "core.views.rate_limited"
 COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
 # Anonymous use of the search and autocomplete API, per IP address.
 SEARCH_API_RATE = env("SEARCH_API_RATE", default="120/m")

@@ -9,7 +9,7 @@ Moderators their workflow task.
 
 from django.db import migrations
 
-from home.migration_utils import get_permission
+from core.migration_utils import get_permission
 
 MODERATORS = "Moderators"
 EDITORS = "Editors"

@@ -57,7 +57,7 @@ def world(site, django_user_model):
     from companies.factories import CompanyIndexPageFactory, CompanyPageFactory
     from companies.models import CompanyRepresentative
     from complaints.factories import TopicFactory
-    from home import roles
+    from core import roles
 
     index = CompanyIndexPageFactory(parent=site.root_page)
     company = CompanyPageFactory(parent=index, title="Polderpost Pakketdienst", slug="polderpost")

@@ -20,7 +20,7 @@ def task_cluster(db):
     cluster = Cluster(get_broker())
     cluster.start()
     deadline = time.monotonic() + 30
-    from home.health import check_task_cluster
+    from core.health import check_task_cluster
 
     while not check_task_cluster()["ok"]:
         if time.monotonic() > deadline:

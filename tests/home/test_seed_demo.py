@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from home import roles
+from core import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Smoke test of the project's own Elasticsearch code against the real server."""
 
-from elasticsearch_dsl import Document, Text
+from elasticsearch.dsl import Document, Text
 
 from search.analysis import dutch_text, folded_name
 

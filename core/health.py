@@ -1,4 +1,7 @@
-"""Checks behind /healthz: each returns a dict with at least {"ok": bool}."""
+"""Checks behind /healthz: each returns a dict with at least {"ok": bool}.
+
+The checks of services that belong to a higher app (Elasticsearch: search) are
+registered by that app in its AppConfig.ready(), so core imports none of them."""
 
 import logging
 
@@ -6,8 +9,6 @@ from django.db import connection
 from django_q.brokers import get_broker
 from django_q.conf import Conf
 from django_q.status import Stat
-
-from search.client import ping as ping_elasticsearch
 
 logger = logging.getLogger(__name__)
 
@@ -21,15 +22,6 @@ def check_database() -> dict:
         logger.warning("health: database unreachable: %s", exc)
         return {"ok": False, "error": "database unreachable"}
     return {"ok": True, "vendor": connection.vendor}
-
-
-def check_elasticsearch() -> dict:
-    try:
-        health = ping_elasticsearch()
-    except Exception as exc:
-        logger.warning("health: elasticsearch unreachable: %s", exc)
-        return {"ok": False, "error": "elasticsearch unreachable"}
-    return {"ok": health["status"] in ("green", "yellow"), **health}
 
 
 def check_task_cluster() -> dict:
@@ -63,10 +55,18 @@ def check_rate_limit_cache() -> dict:
 
 CHECKS = {
     "database": check_database,
-    "elasticsearch": check_elasticsearch,
     "tasks": check_task_cluster,
     "ratelimit_cache": check_rate_limit_cache,
 }
+
+
+def register(name: str, check, *, after: str | None = None) -> None:
+    """Add (or replace) a check; `after` places it behind that check in the answer."""
+    items = [(n, c) for n, c in CHECKS.items() if n != name]
+    position = next((i + 1 for i, (n, _c) in enumerate(items) if n == after), len(items))
+    items.insert(position, (name, check))
+    CHECKS.clear()
+    CHECKS.update(items)
 
 
 def run_checks() -> tuple[bool, dict]:

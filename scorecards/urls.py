@@ -1,9 +1,8 @@
 from django.urls import path
 
-from companies import views
+from scorecards import views
 
 urlpatterns = [
     path("pluimen/", views.ranking, name="ranking"),
     path("pluimen/methode/", views.score_method, name="score_method"),
-    path("bedrijfsportaal/", views.portal, name="portal"),
 ]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from home.health import run_checks
+from core.health import run_checks
 
 
 @never_cache

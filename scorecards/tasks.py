@@ -1,9 +1,9 @@
-"""django-q2 entry points for companies."""
+"""django-q2 entry points for scorecards."""
 
 
 def recompute_scores(company_id: int | None = None) -> int:
     from companies.models import CompanyPage
-    from companies.scores import compute, compute_all
+    from scorecards.scores import compute, compute_all
 
     if company_id is None:
         return compute_all()

@@ -19,7 +19,8 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
-from home.queue import after_commit
+from core.queue import after_commit
+from scorecards.models import CompanyScore
 
 WINDOW = timedelta(days=365)
 PRIOR_WEIGHT = 5
@@ -48,7 +49,6 @@ def verdict(score) -> str:
 
 def compute(company, today: date | None = None):
     """Compute and store (replace) the company's score for `today`."""
-    from companies.models import CompanyScore
     from complaints.models import ComplaintEvent, ComplaintPage, Rating, Reaction
     from complaints.states import Action
 
@@ -133,4 +133,4 @@ def latest(company):
 def queue_recompute(company_id: int) -> None:
     """Recompute a company's score after this transaction commits (django-q2)."""
 
-    after_commit("companies.tasks.recompute_scores", company_id, name="recompute_scores")
+    after_commit("scorecards.tasks.recompute_scores", company_id, name="recompute_scores")

@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CompanyScore(models.Model):
+    """A company's figures over the 12 months up to `computed_on` (scorecards.scores)."""
+
+    class Verdict(models.TextChoices):
+        NONE = "", _("geen")
+        PLUIM = "pluim", _("pluim")
+        IMPROVE = "improve", _("verbeterpunt")
+
+    company = models.ForeignKey(
+        "companies.CompanyPage", on_delete=models.CASCADE, related_name="scores"
+    )
+    computed_on = models.DateField(_("berekend op"))
+    complaints = models.PositiveIntegerField(_("klachten"), default=0)
+    first_reaction_terms = models.PositiveIntegerField(default=0)
+    first_reaction_on_time = models.PositiveIntegerField(default=0)
+    company_turns = models.PositiveIntegerField(default=0)
+    company_turns_on_time = models.PositiveIntegerField(default=0)
+    median_first_reaction_hours = models.FloatField(null=True)
+    first_reactions = models.PositiveIntegerField(default=0)
+    rated = models.PositiveIntegerField(default=0)
+    rated_solved = models.PositiveIntegerField(default=0)
+    grade_sum = models.PositiveIntegerField(default=0)
+    smoothed_grade = models.FloatField(null=True)
+    verdict = models.CharField(max_length=10, choices=Verdict.choices, blank=True, default="")
+
+    class Meta:
+        # The table kept its name when the model moved here from companies.
+        db_table = "companies_companyscore"
+        ordering = ["-computed_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "computed_on"], name="one_score_per_day")
+        ]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+
+    def __str__(self):
+        return f"{self.company} op {self.computed_on}"
+
+    @staticmethod
+    def _share(part, whole):
+        return round(100 * part / whole) if whole else None
+
+    @property
+    def first_reaction_on_time_pct(self):
+        return self._share(self.first_reaction_on_time, self.first_reaction_terms)
+
+    @property
+    def turns_on_time_pct(self):
+        return self._share(self.company_turns_on_time, self.company_turns)
+
+    @property
+    def solved_pct(self):
+        return self._share(self.rated_solved, self.rated)
+
+    @property
+    def mean_grade(self):
+        return round(self.grade_sum / self.rated, 1) if self.rated else None

@@ -1,0 +1,16 @@
+from wagtail import hooks
+
+from companies.models import COMPANY_PAGE_CONTEXT
+from scorecards import charts
+from scorecards.scores import latest
+
+
+@hooks.register(COMPANY_PAGE_CONTEXT)
+def company_page_score_and_charts(page, request, context):
+    """A company's page shows its latest score and the trend charts."""
+    context["score"] = latest(page)
+    context["charts"] = [
+        charts.complaints_per_month(page),
+        charts.on_time_trend(page),
+        charts.grade_trend(page),
+    ]
