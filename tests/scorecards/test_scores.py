@@ -51,3 +51,21 @@ def test_the_ranking_and_the_method_page(client, make_complaint, company):
 
     assert "Verbeterpunten" in ranking and company.title in ranking
     assert f"minstens {scores.MIN_RATED} beoordeelde klachten" in method
+
+
+def test_deleting_a_complaint_in_the_admin_takes_it_out_of_the_scores(
+    client, admin_user, make_complaint, company, django_capture_on_commit_callbacks
+):
+    from scorecards.models import CompanyScore
+
+    kept = make_complaint(status="rated", grade=9)
+    deleted = make_complaint(status="rated", grade=2)
+    scores.compute(company)
+    client.force_login(admin_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/{deleted.pk}/delete/")
+
+    assert response.status_code == 302
+    score = CompanyScore.objects.filter(company=company).latest("computed_on")
+    assert score.rated == 1 and score.grade_sum == kept.rating.grade == 9
