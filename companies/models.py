@@ -36,6 +36,8 @@ class Sector(models.Model):
     )
     description = models.TextField(_("omschrijving"), blank=True)
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
+    # Part of the search documents' version: a renamed sector outranks what was indexed.
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
     class Meta:
         ordering = ["sort_order", "name"]

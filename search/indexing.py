@@ -66,7 +66,9 @@ def ensure_index() -> str:
 
 
 # What a document is made of: read with .values(), no page models (fast enough to
-# rebuild a million complaints at close to raw bulk speed).
+# rebuild a million complaints at close to raw bulk speed). The company, its sector and
+# the topic are read with it, labels and timestamps both: a rename reaches the document
+# and outranks what was indexed before.
 ROW_FIELDS = (
     "pk",
     "title",
@@ -77,6 +79,25 @@ ROW_FIELDS = (
     "published_at",
     "changed_at",
     "last_published_at",
+    "url_path",
+    "company__slug",
+    "company__title",
+    "company__live",
+    "company__last_published_at",
+    "company__sector__slug",
+    "company__sector__name",
+    "company__sector__updated_at",
+    "topic__slug",
+    "topic__name",
+    "topic__updated_at",
+)
+
+# The fields whose change makes a complaint's own version (not its company's, sector's
+# or topic's): what reconcile compares besides the labels.
+OWN_MOMENTS = ("changed_at", "last_published_at")
+FOREIGN_MOMENTS = ("company__last_published_at", "company__sector__updated_at", "topic__updated_at")
+# What a document takes from other objects, compared by reconcile (search.maintenance).
+LABEL_FIELDS = (
     "url_path",
     "company__slug",
     "company__title",
@@ -93,15 +114,36 @@ def complaint_rows(queryset):
 
 
 def is_indexable(row: Mapping) -> bool:
+    """Public on the site: a live complaint in a public status, under a live company
+    (an unpublished company takes its complaints out of search and export)."""
     from complaints.states import PUBLIC_STATUSES
 
-    return row["live"] and row["status"] in PUBLIC_STATUSES
+    return row["live"] and row["status"] in PUBLIC_STATUSES and row["company__live"]
+
+
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _micros(row: Mapping, fields: Iterable[str]) -> int:
+    moments = [row[f] for f in fields if row.get(f)]
+    return int((max(moments) if moments else _EPOCH).timestamp() * 1_000_000)
+
+
+def own_version(row: Mapping) -> int:
+    """The complaint's own part of the version (its transitions and publications)."""
+    return _micros(row, OWN_MOMENTS)
 
 
 def version_of(row: Mapping) -> int:
-    moments = [m for m in (row["changed_at"], row["last_published_at"]) if m]
-    latest = max(moments) if moments else datetime(2000, 1, 1, tzinfo=UTC)
-    return int(latest.timestamp() * 1_000_000)
+    """Monotonic per complaint, for external_gte writes: the microsecond of the latest
+    change to the complaint, its company page, the company's sector or its topic, so
+    that a rename outranks the documents written before it. A removal counts one
+    microsecond more than the state it removes: an unpublish moves no timestamp, and a
+    late write of the still-live state (same version) must not bring the document back.
+    A change that moves nothing (a page move) writes with an equal version, which
+    external_gte accepts."""
+    version = max(own_version(row), _micros(row, FOREIGN_MOMENTS))
+    return version if is_indexable(row) else version + 1
 
 
 def site_root_path() -> str:

@@ -22,6 +22,8 @@ class Topic(models.Model):
         help_text=_("Leeg laten voor een algemeen onderwerp dat bij elk bedrijf past."),
     )
     sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
+    # Part of the search documents' version: a renamed topic outranks what was indexed.
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
     class Meta:
         ordering = ["sort_order", "name"]
