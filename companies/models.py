@@ -211,7 +211,8 @@ class CompanyPage(Page):
         # Complaints are children in the tree but live under "klachten/" in the URL:
         # /bedrijven/<company>/klachten/<complaint>/.
         if path_components and path_components[0] == "klachten":
-            if len(path_components) == 1:
+            # A company taken offline takes its complaints along (as in the search index).
+            if len(path_components) == 1 or not self.live:
                 raise Http404
             # Its only subpage type is complaints.ComplaintPage (not imported: a higher app).
             child = self.get_children().filter(slug=path_components[1]).specific().first()

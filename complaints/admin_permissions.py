@@ -36,6 +36,11 @@ class ComplaintPagePermissionTester(PagePermissionTester):
         return False
 
     def can_move(self):
+        # A complaint belongs to one company: its URL (.../klachten/<slug>/) and its
+        # company field follow from that, so it never moves, not even for a superuser.
+        return False
+
+    def can_move_to(self, destination):
         return False
 
     def can_lock(self):

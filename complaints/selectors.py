@@ -65,14 +65,15 @@ def complaints_of(consumer):
 
 
 def public_complaints():
-    """Complaints anyone may see: live pages in a public status, newest first."""
+    """Complaints anyone may see: live pages in a public status under a live company
+    (the same rule as the search index), newest first."""
     from complaints.models import ComplaintPage
     from complaints.states import PUBLIC_STATUSES
 
     return (
         ComplaintPage.objects.live()
         .public()
-        .filter(status__in=PUBLIC_STATUSES)
+        .filter(status__in=PUBLIC_STATUSES, company__live=True)
         .select_related("company", "topic")
         .order_by("-published_at", "-pk")
     )

@@ -45,6 +45,10 @@ def search_sync_enabled(enabled: bool):
     return _switched(_index, enabled)
 
 
+def search_sync_on() -> bool:
+    return _index.get()
+
+
 def transition_time(now: datetime | None):
     return _switched(_clock, now)
 

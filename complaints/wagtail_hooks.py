@@ -156,3 +156,18 @@ modeladmin_register(ClassificationGroup)
 def company_page_complaints(page, request, context):
     """A company's page lists its latest public complaints."""
     context["complaints"] = public_complaints().filter(company=page)[:20]
+
+
+@hooks.register("before_move_page")
+def refuse_complaint_moves(request, page, destination):
+    """Wagtail's move view does not ask can_move(); a complaint stays with its company."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if isinstance(page, ComplaintPage):
+        messages.error(
+            request,
+            _("Een klacht hoort bij één bedrijf en kan niet worden verplaatst."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None

@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.queue import after_commit
+from core.queue import after_commit
 
 # What of a company page reaches its complaints' documents (label, URL, sector facet,
 # whether they are public at all) and what reaches the company autocomplete.
@@ -25,7 +25,7 @@ def _sync_enabled() -> bool:
     # The switch bulk work (the importer) turns off because it indexes by itself.
     from complaints import services
 
-    return services._index.get()
+    return services.search_sync_on()
 
 
 def queue_related(kind: str, object_id: int) -> None:

@@ -33,7 +33,7 @@ def sync_complaints_of(kind: str, object_id: int, after: int = 0) -> dict:
     its own. Read as rows (search.indexing.ROW_FIELDS), never as page objects."""
     from complaints.models import ComplaintPage
     from complaints.states import PUBLIC_STATUSES
-    from home.queue import after_commit
+    from core.queue import after_commit
     from search.indexing import complaint_rows, ensure_index, sync
 
     complaints = ComplaintPage.objects.filter(status__in=PUBLIC_STATUSES)

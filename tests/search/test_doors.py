@@ -173,13 +173,11 @@ def test_admin_edit_and_publish_reaches_the_index_and_the_export(
     assert (row["title"], row["description"]) == ("Nieuwe titel", "De router blijft knipperen.")
 
 
-def test_admin_move_of_a_complaint_reaches_the_index_and_the_export(
+def test_a_complaint_cannot_be_moved_to_another_company_even_by_a_superuser(
     admin_client, published, committed, company_index, es
 ):
-    # The move button is hidden for complaints (complaints.admin_permissions), but the
-    # confirm view lets a superuser move one under another company. (Wagtail's move
-    # gives it a url_path without "klachten/" and keeps its company: not search's to
-    # fix; the index follows the page as it is.)
+    # The move button is hidden for complaints, and the confirm view (which does not ask
+    # can_move) refuses too: a complaint's URL and company follow from its company.
     from companies.factories import CompanyPageFactory
 
     complaint = published()
@@ -193,10 +191,10 @@ def test_admin_move_of_a_complaint_reaches_the_index_and_the_export(
 
     assert response.status_code == 302
     complaint.refresh_from_db()
-    assert complaint.url != old_url and complaint.url.startswith(f"/bedrijven/{other.slug}/")
-    assert document(es, complaint)["url"] == complaint.url
-    assert [r["url"] for r in search_api(admin_client)["results"]] == [complaint.url]
-    assert [r["url"] for r in export(admin_client)] == [complaint.url]
+    assert complaint.url == old_url and complaint.company_id != other.pk
+    assert complaint.get_parent().pk != other.pk
+    assert document(es, complaint)["url"] == old_url
+    assert [r["url"] for r in search_api(admin_client)["results"]] == [old_url]
 
 
 def test_admin_move_of_a_company_page_that_changes_no_url_resyncs_nothing(
@@ -303,6 +301,9 @@ def test_admin_unpublish_of_a_company_takes_its_complaints_out_and_publish_back(
     assert search_api(admin_client)["count"] == 0
     assert export(admin_client) == []
     assert admin_client.get("/api/v2/companies/autocomplete/", {"q": "Polderp"}).json() == []
+    # The site follows the same rule: the complaint's page is gone too.
+    admin_client.logout()
+    assert admin_client.get(complaint.url).status_code == 404
 
     with committed():
         company.refresh_from_db()

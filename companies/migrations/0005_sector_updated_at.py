@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("companies", "0003_company_scores"),
+        ("companies", "0004_companyscore_to_scorecards"),
     ]
 
     operations = [
