@@ -102,6 +102,7 @@ BATCH_SIZE = 2000
 MAX_LINE_BYTES = 1024 * 1024
 # Dates before this are typing errors (and would not survive a time-zone shift).
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+STATUSES = frozenset(Status.values)
 REJECTED_NOTE = "Afgewezen in het vorige systeem."
 HOLD_NOTE = "Bij de import door de automatische controle gemarkeerd: {fields}."
 
@@ -366,7 +367,7 @@ def plan(number: int, raw: str, now: datetime) -> Planned:
     limit = limits()
     external_id = _text(data, "external_id", "external_id", limit.external_id, required=True)
     status = _text(data, "status", "status", limit.status, required=True)
-    if status not in Status.values:
+    if status not in STATUSES:
         raise LineRefused(f"onbekende status {_show(status)}")
     line = Planned(
         number=number,
