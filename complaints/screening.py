@@ -80,6 +80,8 @@ TERMS = [
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose: the same result, without the walk
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 

@@ -64,6 +64,9 @@ class Action(models.TextChoices):
     RATING_TERM_MISSED = "rating_term_missed", _("beoordelingstermijn verstreken")
     WITHDRAW = "withdraw", _("ingetrokken")
     EXPIRE = "expire", _("verlopen")
+    # Back to the moderators after publication (an imported complaint whose text the
+    # screening flags); their approval starts the company's term again.
+    HOLD = "hold", _("teruggehouden voor moderatie")
 
 
 S, A = Status, Action
@@ -96,6 +99,7 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (S.AWAITING_RATING, A.RATING_TERM_MISSED): S.CLOSED,
     **{(source, A.WITHDRAW): S.WITHDRAWN for source in _WITHDRAWABLE},
     **{(source, A.EXPIRE): S.EXPIRED for source in PUBLIC_STATUSES},
+    **{(source, A.HOLD): S.IN_MODERATION for source in PUBLIC_STATUSES},
 }
 
 
@@ -146,7 +150,7 @@ class Lifecycle:
         source = Status(self.status)
         self.status = target
         self.changed_at = now
-        if target == Status.IN_MODERATION:
+        if action == Action.SUBMIT:
             self.submitted_at = now
         if target == Status.AWAITING_COMPANY and self.published_at is None:
             self.published_at = now

@@ -1,7 +1,7 @@
 """import_complaints: the DESIGN.md line format, replayed through the state machine."""
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -38,9 +38,15 @@ def line(**overrides) -> dict:
     return data
 
 
+def encode(item) -> bytes:
+    if isinstance(item, bytes):
+        return item
+    return (json.dumps(item) if isinstance(item, dict) else item).encode("utf-8")
+
+
 def run(tmp_path, lines, capsys):
     path = tmp_path / "import.jsonl"
-    path.write_text("\n".join(json.dumps(x) if isinstance(x, dict) else x for x in lines) + "\n")
+    path.write_bytes(b"\n".join(encode(x) for x in lines) + b"\n")
     code = 0
     try:
         call_command("import_complaints", str(path))
@@ -222,17 +228,28 @@ def test_a_complaint_in_moderation_waits_in_the_workflow(
     assert complaint.title in client.get("/admin/").content.decode()
 
 
-def test_a_line_the_database_refuses_is_refused_alone(tmp_path, capsys, company_index, index):
-    lines = [
-        line(external_id="eerste"),
-        line(external_id="nul", description="Een teken dat PostgreSQL weigert: \u0000"),
-        line(external_id="derde"),
-    ]
+def test_a_line_the_database_refuses_is_refused_alone(
+    tmp_path, capsys, company_index, index, monkeypatch
+):
+    from django.db import DataError
+
+    from complaints import importing
+
+    copy = importing.copy_objects
+
+    def failing_copy(model, rows):
+        rows = list(rows)
+        if any(getattr(row, "external_id", None) == "kapot" for row in rows):
+            raise DataError("kunstmatige weigering")
+        return copy(model, rows)
+
+    monkeypatch.setattr(importing, "copy_objects", failing_copy)
+    lines = [line(external_id="eerste"), line(external_id="kapot"), line(external_id="derde")]
 
     code, out, err = run(tmp_path, lines, capsys)
 
     assert code == 1
-    assert "regel 2: de database weigerde de regel" in err
+    assert "regel 2: de database weigerde de regel: kunstmatige weigering" in err
     assert set(ComplaintPage.objects.values_list("external_id", flat=True)) == {"eerste", "derde"}
     assert "2 klachten aangemaakt" in out and "2 in de zoekindex" in out
 
@@ -259,3 +276,339 @@ def test_elasticsearch_down_during_an_import_stores_everything_and_says_so(
     assert code == 0
     assert ComplaintPage.objects.filter(external_id="arch-000123").exists()
     assert "search_index --reconcile" in err and "0 in de zoekindex" in out
+
+
+# Stale snapshots: the archive's status at its last event, then our clock ------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "history", "final", "clock_actions"),
+    [
+        # published 20 days ago, no reaction: the company's term ran out 6 days ago
+        ("awaiting_company", {"published_at": at(20), "reactions": []}, "unanswered", 1),
+        # the company reacted 20 days ago; the consumer never answered
+        ("awaiting_consumer", {"published_at": at(25)}, "closed", 1),
+        # the company called it solved at its reaction 20 days ago; no grade came
+        ("awaiting_rating", {"published_at": at(25)}, "closed", 1),
+        # published 800 days ago: unanswered in the archive, expired by now
+        ("unanswered", {"published_at": at(800), "reactions": []}, "expired", 2),
+        ("closed", {"published_at": at(800)}, "expired", 2),
+    ],
+)
+def test_a_stale_snapshot_is_moved_on_by_the_clock(
+    tmp_path, capsys, company_index, index, stated, history, final, clock_actions
+):
+    reaction_at = NOW - timedelta(days=20) if stated != "closed" else NOW - timedelta(days=790)
+    data = line(
+        external_id="oud",
+        status=stated,
+        submitted_at=(
+            datetime.fromisoformat(history["published_at"]) - timedelta(hours=2)
+        ).isoformat(),
+        reactions=[{"by": "company", "at": reaction_at.isoformat(), "body": "We kijken ernaar."}],
+    )
+    data.update(history)
+
+    code, out, err = run(tmp_path, [data], capsys)
+
+    assert code == 0, err
+    complaint = ComplaintPage.objects.get(external_id="oud")
+    assert complaint.status == final
+    assert complaint.live == (final != "expired")
+    events = list(complaint.events.order_by("created_at", "pk"))
+    assert events[-1].to_status == final
+    for before, after in zip(events, events[1:], strict=False):  # one unbroken chain
+        assert before.to_status == after.from_status
+    clock = [e for e in events if e.action.endswith("_missed") or e.action == "expire"]
+    assert len(clock) == clock_actions
+    assert all(e.created_at < NOW for e in clock)  # stamped when the term passed
+    assert f"1 regels door de klok bijgewerkt ({stated} → {final}: 1)" in out
+
+
+def test_a_status_the_history_cannot_produce_is_refused(tmp_path, capsys, company_index, index):
+    lines = [
+        # the clock made this unanswered in the archive, which it may say
+        line(
+            external_id="goed",
+            status="unanswered",
+            submitted_at=at(21),
+            published_at=at(20),
+            reactions=[],
+        ),
+        # the company's term has not run out: unanswered is impossible
+        line(external_id="te-vroeg", status="unanswered", published_at=at(4), reactions=[]),
+        # no reaction ever: the clock makes it unanswered, never closed
+        line(
+            external_id="nooit",
+            status="closed",
+            submitted_at=at(21),
+            published_at=at(20),
+            reactions=[],
+        ),
+        # rated without a grade
+        line(external_id="zonder-cijfer", status="rated"),
+    ]
+
+    code, out, err = run(tmp_path, lines, capsys)
+
+    assert code == 1
+    assert "regel 1:" not in err
+    assert "regel 2: status unanswered past niet bij de tijdlijn" in err
+    assert "regel 3: status closed past niet bij de tijdlijn" in err
+    assert "regel 4: status rated past niet bij de tijdlijn" in err
+    assert list(ComplaintPage.objects.values_list("external_id", flat=True)) == ["goed"]
+    assert "1 klachten aangemaakt" in out and "3 regels geweigerd" in out
+
+
+# Hostile lines: each refused with its number, the rest loads ------------------------
+
+
+HOSTILE = {
+    "onmogelijke datum": line(submitted_at="2026-02-30T10:00:00+01:00"),
+    "datum zonder tijdzone": line(published_at="2026-01-02T10:00:00"),
+    "datum als getal": line(submitted_at=1767225600),
+    "datum in de toekomst": line(published_at=(NOW + timedelta(days=1)).isoformat()),
+    "reactie-datum als lijst": line(reactions=[{"by": "company", "at": [], "body": "Hoi"}]),
+    "diep genest": '{"external_id": "diep", "title": ' + "[" * 200_000 + "]" * 200_000 + "}",
+    "NUL-teken": line(description="Een teken dat PostgreSQL weigert: \u0000"),
+    "losse surrogaat": line(title="Modem \ud800"),
+    "ongeldige e-mail": line(consumer={"email": "jan@@example", "name": "Jan"}),
+    "e-mail als getal": line(consumer={"email": 12, "name": "Jan"}),
+    "by als lijst": line(reactions=[{"by": [], "at": at(3), "body": "Hoi"}]),
+    "reactions als object": line(reactions={}),
+    "reactie als tekst": line(reactions=["Hoi"]),
+    "consumer als tekst": line(consumer="x"),
+    "company als lijst": line(company=[]),
+    "kvk als getal": line(company={"name": "Voorbeeld Telecom B.V.", "kvk": 12345678}),
+    "cijfer als tekst": line(status="rated", rating={"grade": "7", "solved": True, "at": at(1)}),
+    "cijfer als kommagetal": line(
+        status="rated", rating={"grade": 7.5, "solved": True, "at": at(1)}
+    ),
+    "cijfer als boolean": line(status="rated", rating={"grade": True, "solved": True, "at": at(1)}),
+    "solved als tekst": line(status="rated", rating={"grade": 7, "solved": "nee", "at": at(1)}),
+    "rating als lijst": line(status="rated", rating=[7]),
+    "titel als getal": line(title=12),
+    "titel als lijst": line(title=["Modem"]),
+    "titel als object": line(title={"nl": "Modem"}),
+    "titel als boolean": line(title=True),
+    "titel null": line(title=None),
+    "titel alleen spaties": line(title="   "),
+    "omschrijving als getal": line(description=5),
+    "onderwerp als lijst": line(topic=["Levering"]),
+    "besloten deel als object": line(private_details={"order": 1}),
+    "onbekende sleutel": line(titel="Tikfout in de sleutel"),
+    "onbekende sleutel in reactie": line(
+        reactions=[{"by": "company", "at": at(3), "body": "Hoi", "bij": "x"}]
+    ),
+    "reacties zonder status die ze toelaat": line(status="in_moderation", published_at=None),
+    "geen JSON-object": "[1, 2, 3]",
+    "tien megabyte": '{"external_id": "groot", "title": "' + "x" * 10_000_000 + '"}',
+    "geen UTF-8": b'{"external_id": "latin", "title": "caf\xe9"}',
+}
+
+
+def test_hostile_lines_are_refused_one_by_one(tmp_path, capsys, company_index, index):
+    lines = [line(external_id="goed-voor")]
+    for n, bad in enumerate(HOSTILE.values()):
+        lines.append({**bad, "external_id": f"vijand-{n}"} if isinstance(bad, dict) else bad)
+    lines.append(line(external_id="goed-na"))
+
+    code, out, err = run(tmp_path, lines, capsys)
+
+    assert code == 1
+    refused = {
+        int(row.split(":")[0].split()[1]) for row in err.splitlines() if row.startswith("regel ")
+    }
+    hostile_numbers = set(range(2, 2 + len(HOSTILE)))
+    missing = {list(HOSTILE)[n - 2] for n in hostile_numbers - refused}
+    assert not missing, f"not refused: {missing}"
+    assert refused == hostile_numbers
+    assert set(ComplaintPage.objects.values_list("external_id", flat=True)) == {
+        "goed-voor",
+        "goed-na",
+    }
+    assert f"{len(HOSTILE)} regels geweigerd" in out
+    assert "NUL" in err and "te lang" in err and "UTF-8" in err and "e-mailadres" in err
+
+
+# Nothing is cut ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "limit"),
+    [
+        ({"title": "x" * 256}, "title", 255),
+        ({"description": "x" * 5001}, "description", 5000),
+        ({"desired_outcome": "x" * 1501}, "desired_outcome", 1500),
+        ({"private_details": "x" * 5001}, "private_details", 5000),
+        ({"external_id": "x" * 101}, "external_id", 100),
+        ({"topic": "x" * 101}, "topic", 100),
+        (
+            {"company": {"name": "x" * 201, "kvk": "87654321", "sector": "Telecom"}},
+            "company.name",
+            200,
+        ),
+        (
+            {"company": {"name": "Nieuw B.V.", "kvk": "87654321", "sector": "x" * 101}},
+            "company.sector",
+            100,
+        ),
+        ({"consumer": {"email": "jan@example.invalid", "name": "x" * 151}}, "consumer.name", 150),
+        (
+            {"reactions": [{"by": "company", "at": at(3), "body": "x" * 5001}]},
+            "reactions[1].body",
+            5000,
+        ),
+        (
+            {
+                "status": "rated",
+                "rating": {"grade": 7, "solved": True, "comment": "x" * 2001, "at": at(1)},
+            },
+            "rating.comment",
+            2000,
+        ),
+    ],
+)
+def test_a_text_over_its_limit_is_refused_not_cut(
+    tmp_path, capsys, company_index, index, overrides, field, limit
+):
+    code, out, err = run(tmp_path, [line(**overrides), line(external_id="goed")], capsys)
+
+    assert code == 1
+    assert f"regel 1: {field} is te lang" in err and f"hooguit {limit} tekens" in err
+    assert list(ComplaintPage.objects.values_list("external_id", flat=True)) == ["goed"]
+
+
+# Screening ---------------------------------------------------------------------------
+
+
+def test_a_flagged_public_line_goes_to_moderation_with_its_history(
+    tmp_path, capsys, company_index, index, es, client, moderator
+):
+    from search.indexing import alias
+
+    flagged = line(external_id="grof", title="Wat een oplichters zijn het")
+
+    code, out, err = run(tmp_path, [flagged, line(external_id="netjes")], capsys)
+
+    assert code == 0, err
+    complaint = ComplaintPage.objects.get(external_id="grof")
+    assert complaint.status == "in_moderation" and not complaint.live
+    assert complaint.screening_hits[0]["term"] == "oplichters"
+    assert complaint.current_workflow_state is not None
+    # The archive's history is kept; holding it is one more event, now.
+    assert list(complaint.events.values_list("action", flat=True)) == [
+        "submit",
+        "approve",
+        "company_reacts",
+        "hold",
+    ]
+    assert complaint.reactions.count() == 1
+    assert complaint.published_at is not None and complaint.due_at is None
+    assert "1 regels door de automatische controle naar moderatie" in out
+    es.indices.refresh(index=alias())
+    found = client.get("/api/v2/complaints/search/", {"q": "modem"}).json()
+    assert found["count"] == 1
+    client.force_login(moderator)
+    assert complaint.title in client.get("/admin/").content.decode()
+
+
+# Re-runs and the clock right after ---------------------------------------------------
+
+
+def _fingerprint() -> dict:
+    from django.db import connection
+
+    tables = {
+        "wagtailcore_page": "id",
+        "complaints_complaintpage": "page_ptr_id",
+        "complaints_complaintevent": "id",
+        "complaints_reaction": "id",
+        "complaints_rating": "id",
+        "complaints_complaintprivatedetails": "id",
+        "wagtailcore_revision": "id",
+        "wagtailcore_workflowstate": "id",
+        "auth_user": "id",
+    }
+    found = {}
+    with connection.cursor() as cursor:
+        for table, key in tables.items():
+            cursor.execute(
+                f"SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t.{key}), '')) "  # noqa: S608
+                f"FROM {table} t"
+            )
+            found[table] = cursor.fetchone()
+    return found
+
+
+MIXED = [
+    line(external_id="lopend"),
+    line(
+        external_id="oud",
+        status="awaiting_company",
+        submitted_at=at(21),
+        published_at=at(20),
+        reactions=[],
+    ),
+    line(
+        external_id="bijna",
+        status="awaiting_company",
+        submitted_at=at(13),
+        published_at=at(12),
+        reactions=[],
+    ),
+    line(external_id="grof", title="Wat een oplichters zijn het"),
+    line(external_id="wacht", status="in_moderation", published_at=None, reactions=[]),
+    line(
+        external_id="cijfer",
+        status="rated",
+        rating={"grade": 8, "solved": True, "comment": "Top", "at": at(1)},
+    ),
+    line(
+        external_id="verlopen",
+        status="unanswered",
+        submitted_at=at(801),
+        published_at=at(800),
+        reactions=[],
+    ),
+]
+
+
+def test_a_second_import_of_the_same_file_changes_nothing(tmp_path, capsys, company_index, index):
+    code, _out, err = run(tmp_path, MIXED, capsys)
+    assert code == 0, err
+    before = _fingerprint()
+
+    code, out, err = run(tmp_path, MIXED, capsys)
+
+    assert code == 0, err
+    assert _fingerprint() == before
+    assert f"0 klachten aangemaakt, 0 bijgewerkt, {len(MIXED)} ongewijzigd" in out
+
+
+def test_the_clock_right_after_an_import_has_nothing_to_do(tmp_path, capsys, company_index, index):
+    from complaints import clock
+
+    code, _out, err = run(tmp_path, MIXED, capsys)
+    assert code == 0, err
+    before = _fingerprint()
+
+    result = clock.sweep()
+
+    assert all(count == 0 for count in result.values()), result
+    assert _fingerprint() == before
+
+
+def test_on_another_database_than_postgresql_it_says_so_in_one_line(
+    tmp_path, capsys, company_index, monkeypatch
+):
+    from django.core.management import CommandError
+    from django.db import connection
+
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    path = tmp_path / "import.jsonl"
+    path.write_text(json.dumps(line()) + "\n")
+
+    with pytest.raises(CommandError, match="PostgreSQL"):
+        call_command("import_complaints", str(path))
+    assert not ComplaintPage.objects.exists()

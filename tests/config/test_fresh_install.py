@@ -184,8 +184,10 @@ def archive(now) -> list[str]:
     return [
         line(1, "awaiting_company", 2),
         # The archive's snapshot, overtaken by the clock since: stored as unanswered.
-        line(2, "unanswered", 30),
-        "{dit is geen json",
+        line(2, "awaiting_company", 30),
+        line(3, "awaiting_company", 2).replace(
+            (now - timedelta(days=2)).isoformat()[:10], "2026-02-30", 1
+        ),
         line(
             4,
             "awaiting_consumer",
@@ -270,6 +272,7 @@ def test_the_readme_deploy_steps_make_a_working_site_on_an_empty_database(
         assert imported.returncode == 1, imported.stdout + imported.stderr  # line 3 refused
         assert re.search(r"regel 3\b", imported.stderr), imported.stderr
         assert "3 klachten aangemaakt" in imported.stdout, imported.stdout
+        assert "1 regels door de klok bijgewerkt" in imported.stdout, imported.stdout
 
         status, body = get(port, "/api/v2/pages/?type=complaints.ComplaintPage&fields=status")
         pages = json.loads(body)["items"]

@@ -2,6 +2,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from complaints import importing
 
@@ -19,14 +20,24 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, batch_size, **options):
+        if connection.vendor != "postgresql":
+            # The batches are written with COPY, sequences and arrays: PostgreSQL only.
+            raise CommandError(
+                f"import_complaints werkt alleen met PostgreSQL (deze database is "
+                f"{connection.vendor}); zet DATABASE_URL op een PostgreSQL-database."
+            )
         try:
-            handle = open(path, encoding="utf-8")  # noqa: SIM115 (closed below)
+            # Binary: each line is decoded by itself, so one bad line is one refusal.
+            handle = open(path, "rb")  # noqa: SIM115 (closed below)
         except OSError as exc:
             raise CommandError(f"Kan {path} niet openen: {exc.strerror}") from exc
         started = time.monotonic()
 
         def refused(number: int, reason: str) -> None:
             self.stderr.write(f"regel {number}: {reason}")
+
+        def held(number: int, terms: str) -> None:
+            self.stdout.write(f"regel {number}: naar moderatie (automatische controle: {terms})")
 
         def progress(number: int, summary: importing.Summary) -> None:
             seconds = time.monotonic() - started
@@ -37,12 +48,13 @@ class Command(BaseCommand):
             )
 
         with handle:
-            try:
-                summary = importing.run(
-                    handle, refused=refused, progress=progress, batch_size=batch_size
-                )
-            except UnicodeDecodeError as exc:
-                raise CommandError(f"{path} is geen UTF-8: {exc.reason}") from exc
+            summary = importing.run(
+                importing.read_lines(handle),
+                refused=refused,
+                held=held,
+                progress=progress,
+                batch_size=batch_size,
+            )
         if summary.index_error:
             self.stderr.write(
                 "De zoekindex kon niet (helemaal) worden bijgewerkt; draai "
@@ -50,8 +62,22 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"{summary.created} klachten aangemaakt, {summary.updated} bijgewerkt, "
-            f"{summary.refused} regels geweigerd; {summary.indexed} in de zoekindex "
-            f"({time.monotonic() - started:.0f} s)."
+            f"{summary.unchanged} ongewijzigd, {summary.refused} regels geweigerd; "
+            f"{summary.indexed} in de zoekindex ({time.monotonic() - started:.0f} s)."
         )
+        if summary.moved:
+            moves = ", ".join(
+                f"{stated} → {now}: {count}"
+                for (stated, now), count in sorted(summary.moved.items(), key=lambda i: -i[1])
+            )
+            self.stdout.write(
+                f"{summary.moved.total()} regels door de klok bijgewerkt ({moves}): de status "
+                "in het bestand was een momentopname, de termijnen liepen sindsdien verder."
+            )
+        if summary.held:
+            self.stdout.write(
+                f"{summary.held} regels door de automatische controle naar moderatie "
+                "(niet gepubliceerd tot een moderator ze goedkeurt)."
+            )
         if summary.refused:
             sys.exit(1)
