@@ -27,7 +27,6 @@ def setup(n: int, baseline_n: int):
 
     print(f"Database {BENCH_DB} migreren...", flush=True)
     call_command("migrate", verbosity=0)
-    call_command("createcachetable")
 
     from django.contrib.auth import get_user_model
     from django.utils import timezone

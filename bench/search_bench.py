@@ -48,7 +48,6 @@ def setup():
     django.setup()
     print("Database migreren en demobedrijven laden...", flush=True)
     call_command("migrate", verbosity=0)
-    call_command("createcachetable")
     from companies import demo as companies_demo
     from complaints import demo as complaints_demo
     from search.client import get_client, index_name
