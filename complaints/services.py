@@ -164,11 +164,9 @@ def _unpublish_swept(token, *, expired: bool, now: datetime) -> None:
     history) for every page a sweep moved off the public site, in two statements.
     Wagtail's per-page action would cost several queries and a signal per complaint;
     the sweep queues the search index itself."""
-    swept = ComplaintPage.objects.filter(sweep_token=token).values("pk")
-    Page.objects.filter(pk__in=swept, live=True).update(
-        live=False, has_unpublished_changes=True, live_revision=None, expired=expired
-    )
     with connection.cursor() as cursor:
+        # Logged first, and only for pages that were online (one an editor took offline
+        # earlier has its own entry already).
         cursor.execute(
             """
             INSERT INTO wagtailcore_pagelogentry
@@ -178,10 +176,14 @@ def _unpublish_swept(token, *, expired: bool, now: datetime) -> None:
                    NULL, FALSE, FALSE, p.id
             FROM wagtailcore_page p
             JOIN complaints_complaintpage c ON c.page_ptr_id = p.id
-            WHERE c.sweep_token = %s
+            WHERE c.sweep_token = %s AND p.live
             """,
             [now, token],
         )
+    swept = ComplaintPage.objects.filter(sweep_token=token).values("pk")
+    Page.objects.filter(pk__in=swept, live=True).update(
+        live=False, has_unpublished_changes=True, live_revision=None, expired=expired
+    )
 
 
 def queue_search_sync(complaint_ids: list[int]) -> None:

@@ -205,3 +205,16 @@ def test_set_changes_come_from_apply():
     assert changes == {"status": Status.UNANSWERED, "due_at": None, "changed_at": states.MOMENT}
     with pytest.raises(ValueError):
         states.set_changes(Status.AWAITING_CONSUMER, Action.CONSUMER_REACTS)
+
+
+def test_expiry_of_a_page_already_taken_offline_logs_no_second_unpublish(make_complaint):
+    complaint = approved_at_t0(make_complaint)
+    page = ComplaintPage.objects.get(pk=complaint.pk)
+    page.unpublish(log_action=True)  # an editor took it offline earlier
+    expires = page.expires_at
+
+    with time_machine.travel(expires + timedelta(hours=1), tick=False):
+        clock.sweep()
+
+    assert ComplaintPage.objects.get(pk=complaint.pk).status == Status.EXPIRED
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.unpublish").count() == 1
