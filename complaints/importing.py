@@ -73,7 +73,7 @@ from treebeard.exceptions import PathOverflow
 from wagtail.models import Page
 
 from companies.models import CompanyPage, Sector
-from complaints import services
+from complaints import search_index, services
 from complaints.clock import REMIND_BEFORE
 from complaints.models import (
     ComplaintEvent,
@@ -879,7 +879,7 @@ def run(
     summary = Summary()
     now = timezone.now()
     importer = Importer(now)
-    index = _Indexing()
+    index = search_index.bulk_indexer()
 
     def refuse(number: int, reason: str) -> None:
         summary.refused += 1
@@ -935,39 +935,6 @@ def run(
     summary.indexed, summary.index_error = index.close()
     _recompute_scores(importer.touched_companies)
     return summary
-
-
-class _Indexing:
-    """The imported complaints into the search index, beside the import; when
-    Elasticsearch is away the import goes on and says to reconcile later."""
-
-    def __init__(self):
-        from elasticsearch import TransportError
-
-        from complaints.search_index import BulkSender, ensure_index
-
-        self.sender, self.error = None, ""
-        try:
-            ensure_index()
-        except TransportError as exc:
-            self.error = str(exc)
-        else:
-            self.sender = BulkSender()
-
-    def add(self, complaint_ids: list[int]) -> None:
-        from complaints.search_index import actions, complaint_rows
-
-        if self.sender and complaint_ids:
-            rows = complaint_rows(ComplaintPage.objects.filter(pk__in=complaint_ids))
-            self.sender.put(actions(rows))
-
-    def close(self) -> tuple[int, str]:
-        if self.sender is None:
-            return 0, self.error
-        counts = self.sender.close()
-        if self.sender.error:
-            return counts["indexed"], str(self.sender.error)
-        return counts["indexed"], ""
 
 
 def _recompute_scores(company_ids: Iterable[int]) -> None:

@@ -1,21 +1,21 @@
-"""What the bulk import (complaints.importing) needs of the search index. The search app
-fills these names in from its AppConfig.ready() (search imports complaints, never the
-other way round); until it has, each of them raises ImproperlyConfigured."""
+"""The search index as the bulk import sees it: an indexer that takes batches of
+complaint ids beside the import (`add(ids)`) and reports at the end
+(`close() -> (indexed, error)`). The search app provides it from its AppConfig.ready()
+(search imports complaints, never the other way round)."""
+
+from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 
-
-def _not_provided(*args, **kwargs):
-    raise ImproperlyConfigured("no search index: the search app provides it in its ready()")
+_factory: Callable | None = None
 
 
-BulkSender = ensure_index = actions = complaint_rows = _not_provided
+def provide(factory: Callable) -> None:
+    global _factory
+    _factory = factory
 
 
-def provide(*, bulk_sender, ensure_index, actions, complaint_rows) -> None:
-    globals().update(
-        BulkSender=bulk_sender,
-        ensure_index=ensure_index,
-        actions=actions,
-        complaint_rows=complaint_rows,
-    )
+def bulk_indexer():
+    if _factory is None:
+        raise ImproperlyConfigured("no search index: the search app provides it in its ready()")
+    return _factory()

@@ -13,10 +13,5 @@ class SearchConfig(AppConfig):
 
         signal_handlers.register()
         health.register("elasticsearch", check_elasticsearch, after="database")
-        # The bulk import indexes beside its batches through these.
-        search_index.provide(
-            bulk_sender=indexing.BulkSender,
-            ensure_index=indexing.ensure_index,
-            actions=indexing.actions,
-            complaint_rows=indexing.complaint_rows,
-        )
+        # The bulk import indexes beside its batches through this.
+        search_index.provide(indexing.ImportIndexer)

@@ -313,6 +313,38 @@ class BulkSender:
                 self.counts[key] += value
 
 
+class ImportIndexer:
+    """The bulk import's complaints into the index, beside its batches (BulkSender
+    threads); when Elasticsearch is away the import goes on and `close` says why, so
+    that the operator reconciles later."""
+
+    def __init__(self):
+        from elasticsearch import TransportError
+
+        self.sender, self.error = None, ""
+        try:
+            ensure_index()
+        except TransportError as exc:
+            self.error = str(exc)
+        else:
+            self.sender = BulkSender()
+
+    def add(self, complaint_ids: list[int]) -> None:
+        from complaints.models import ComplaintPage
+
+        if self.sender and complaint_ids:
+            self.sender.put(
+                actions(complaint_rows(ComplaintPage.objects.filter(pk__in=complaint_ids)))
+            )
+
+    def close(self) -> tuple[int, str]:
+        """(documents indexed, why indexing stopped or "")."""
+        if self.sender is None:
+            return 0, self.error
+        counts = self.sender.close()
+        return counts["indexed"], str(self.sender.error) if self.sender.error else ""
+
+
 def remove(complaint_id: int) -> None:
     with contextlib.suppress(NotFoundError, ConflictError):  # already gone
         get_client().delete(index=alias(), id=complaint_id)
