@@ -3,6 +3,7 @@
 import logging
 import uuid
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -21,9 +22,41 @@ class NeedsPostgreSQL(RuntimeError):
     pass
 
 
+class SweepIncomplete(RuntimeError):
+    """Some steps of a sweep failed; every other step has done its work (and committed).
+    `result` holds the counts of the steps that went through, `failed` names the rest."""
+
+    def __init__(self, result: dict, failed: list[str]):
+        self.result, self.failed = result, failed
+        super().__init__("Mislukte stappen in de termijnronde: " + ", ".join(failed))
+
+
+def _steps(now: datetime):
+    """(result key, step name, callable) for every step of a sweep. Each step commits
+    on its own: one that fails (a bad row, a full disk) holds back no other."""
+    for action in states.TERM_MISSED.values():
+        for source in services.sources_due(action):
+            yield (
+                str(action),
+                f"{action} ({source})",
+                partial(services.transition_due_from, source, action, now=now),
+            )
+    for source in services.sources_due(Action.EXPIRE):
+        yield (
+            "expired",
+            f"expire ({source})",
+            partial(
+                services.transition_due_from, source, Action.EXPIRE, now=now, due_field="expires_at"
+            ),
+        )
+    for status in notifications.REMINDERS:
+        yield "reminders", f"reminder ({status})", partial(send_reminders_for, status, now)
+
+
 def sweep(now: datetime | None = None) -> dict:
     """Missed terms, reminders and the two-year expiry. Running it again, or twice at
-    once, changes nothing more and sends nothing more."""
+    once, changes nothing more and sends nothing more. Raises SweepIncomplete after
+    the other steps are done when a step fails; the next run retries it."""
     if connection.vendor != "postgresql":
         # The set-based statements rely on PostgreSQL (UUID columns, INSERT ... SELECT
         # ... ON CONFLICT); elsewhere they would quietly match nothing.
@@ -32,32 +65,31 @@ def sweep(now: datetime | None = None) -> dict:
             "PostgreSQL-database (make run start er zelf een)."
         )
     now = now or timezone.now()
-    result = {
-        str(action): services.transition_due(action, now=now)
-        for action in states.TERM_MISSED.values()
-    }
-    result["expired"] = services.transition_due(Action.EXPIRE, now=now, due_field="expires_at")
-    result["reminders"] = send_reminders(now)
+    result: dict[str, int] = {}
+    failed: list[str] = []
+    for key, name, step in _steps(now):
+        result.setdefault(key, 0)
+        try:
+            result[key] += step()
+        except Exception:
+            logger.exception("deadline sweep: step %s failed; the other steps go on", name)
+            failed.append(name)
     logger.info("deadline sweep at %s: %s", now.isoformat(), result)
+    if failed:
+        raise SweepIncomplete(result, failed)
     return result
 
 
 @transaction.atomic
-def send_reminders(now: datetime) -> int:
-    """One reminder per running term, a few days before it ends."""
-    total = 0
-    for status in notifications.REMINDERS:
-        token = uuid.uuid4()
-        count = (
-            ComplaintPage.objects.filter(
-                status=status, due_at__gt=now, due_at__lte=now + REMIND_BEFORE
-            )
-            .exclude(reminded_for=F("due_at"))
-            .update(reminded_for=F("due_at"), sweep_token=token)
-        )
-        if count and services.notifications_on():
-            notifications.queue_reminders(token, status, now)
-        total += count
-    if total and services.notifications_on():
+def send_reminders_for(status: str, now: datetime) -> int:
+    """The reminders for the terms running in `status`, in one transaction."""
+    token = uuid.uuid4()
+    count = (
+        ComplaintPage.objects.filter(status=status, due_at__gt=now, due_at__lte=now + REMIND_BEFORE)
+        .exclude(reminded_for=F("due_at"))
+        .update(reminded_for=F("due_at"), sweep_token=token)
+    )
+    if count and services.notifications_on():
+        notifications.queue_reminders(token, status, now)
         notifications.kick_delivery()
-    return total
+    return count

@@ -6,6 +6,8 @@ message carries the complaint's public part and a link, never its private part, 
 never one party's e-mail address to the other.
 """
 
+import hashlib
+
 from django.db import connection
 
 from complaints.states import Action
@@ -38,6 +40,17 @@ REMINDERS = {
 }
 
 
+def dedupe_key(raw: str) -> str:
+    """The outbox's unique key: a fixed-length hash of what makes a message unique
+    (its cause, template and address), whatever the length of the address. Computed
+    the same way in SQL by `_KEY_SQL` for the sweep's set-based writes."""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+# `dedupe_key` in SQL (PostgreSQL): the same digest of the same UTF-8 text.
+_KEY_SQL = "encode(sha256(convert_to({raw}, 'UTF8')), 'hex')"
+
+
 def addresses(complaint, role: str) -> list[str]:
     if role == CONSUMER:
         return [complaint.consumer.email] if complaint.consumer and complaint.consumer.email else []
@@ -60,7 +73,7 @@ def queue_for_event(event, reaction=None) -> int:
             template=template,
             role=role,
             to_email=email,
-            dedupe_key=f"e{event.pk}:{template}:{email}",
+            dedupe_key=dedupe_key(f"e{event.pk}:{template}:{email}"),
         )
         for role, template in MESSAGES.get(event.action, [])
         for email in addresses(complaint, role)
@@ -133,7 +146,8 @@ def _insert(role: str, template: str, key_sql: str, token, now) -> None:
         INSERT INTO complaints_outboxmessage
             (complaint_id, event_id, template, role, to_email, dedupe_key, status,
              attempts, next_attempt_at, last_error, created_at)
-        SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email, {key_sql},
+        SELECT rcpt.complaint_id, NULL, %(template)s, %(role)s, rcpt.email,
+               {_KEY_SQL.format(raw=key_sql)},
                'pending', 0, %(now)s, '', %(now)s
         FROM ({_RECIPIENTS[role]}) rcpt
         WHERE TRUE

@@ -106,57 +106,68 @@ def transition(
     return event
 
 
-@transaction.atomic
+def sources_due(action: str) -> list[str]:
+    """The statuses from which the clock's `action` moves a complaint, in table order."""
+    return [source for (source, a) in states.TRANSITIONS if a == action]
+
+
 def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> int:
     """The set-based form of `transition`, for what the clock decides: every complaint
-    whose `due_field` has passed by `now` moves along the table for `action`.
+    whose `due_field` has passed by `now` moves along the table for `action`, one
+    source status at a time (`transition_due_from`)."""
+    moved = sum(
+        transition_due_from(source, action, now=now, due_field=due_field)
+        for source in sources_due(action)
+    )
+    return moved
+
+
+@transaction.atomic
+def transition_due_from(
+    source: str, action: str, *, now: datetime, due_field: str = "due_at"
+) -> int:
+    """Every complaint in `source` whose `due_field` has passed by `now` moves along the
+    table for `action`, in one transaction of its own.
 
     The field changes come from the state machine (`states.set_changes`, i.e.
     `Lifecycle.apply`), and each move is dated at the moment its term or lifetime ran
     out (the row's own `due_field`), so a late sweep records what `transition` at that
     moment, or an import replaying the same history, would have recorded.
 
-    A constant number of statements whatever the number of complaints: per source
-    status one UPDATE, one INSERT of events, the outbox INSERTs and (when the
-    complaint leaves the public site) one UPDATE of the pages and one INSERT of their
-    log entries. The UPDATE re-checks its WHERE on rows another sweep just moved
-    (PostgreSQL's READ COMMITTED), so two sweeps at once move each complaint once.
+    A constant number of statements whatever the number of complaints: one UPDATE, one
+    INSERT of events, the outbox INSERTs and (when the complaint leaves the public
+    site) one UPDATE of the pages and one INSERT of their log entries. The UPDATE
+    re-checks its WHERE on rows another sweep just moved (PostgreSQL's READ
+    COMMITTED), so two sweeps at once move each complaint once.
     """
-    moved = 0
-    for (source, table_action), target in states.TRANSITIONS.items():
-        if table_action != action:
-            continue
-        _target, changes = states.set_changes(source, action)
-        token = uuid.uuid4()
-        values = {
-            name: F(due_field) if value is states.MOMENT else value
-            for name, value in changes.items()
-        }
-        count = ComplaintPage.objects.filter(status=source, **{f"{due_field}__lte": now}).update(
-            **values, sweep_token=token
+    target, changes = states.set_changes(source, action)
+    token = uuid.uuid4()
+    values = {
+        name: F(due_field) if value is states.MOMENT else value for name, value in changes.items()
+    }
+    count = ComplaintPage.objects.filter(status=source, **{f"{due_field}__lte": now}).update(
+        **values, sweep_token=token
+    )
+    if not count:
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO complaints_complaintevent
+                (complaint_id, action, from_status, to_status, actor_id, note, created_at)
+            SELECT page_ptr_id, %s, %s, %s, NULL, '', changed_at
+            FROM complaints_complaintpage WHERE sweep_token = %s
+            """,
+            [action, source, target, token],
         )
-        if not count:
-            continue
-        with connection.cursor() as cursor:
-            cursor.execute(
-                """
-                INSERT INTO complaints_complaintevent
-                    (complaint_id, action, from_status, to_status, actor_id, note, created_at)
-                SELECT page_ptr_id, %s, %s, %s, NULL, '', changed_at
-                FROM complaints_complaintpage WHERE sweep_token = %s
-                """,
-                [action, source, target, token],
-            )
-        if notifications_on():
-            notifications.queue_for_sweep(token, action, now)
-        if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
-            _unpublish_swept(token, expired=action == Action.EXPIRE, now=now)
-        queue_search_sync_sweep(token)
-        logger.info("sweep: %s %s -> %s for %d complaints", action, source, target, count)
-        moved += count
-    if moved and notifications_on():
+    if notifications_on():
+        notifications.queue_for_sweep(token, action, now)
         notifications.kick_delivery()
-    return moved
+    if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
+        _unpublish_swept(token, expired=action == Action.EXPIRE, now=now)
+    queue_search_sync_sweep(token)
+    logger.info("sweep: %s %s -> %s for %d complaints", action, source, target, count)
+    return count
 
 
 def _unpublish_swept(token, *, expired: bool, now: datetime) -> None:

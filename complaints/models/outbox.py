@@ -28,8 +28,10 @@ class OutboxMessage(models.Model):
     template = models.CharField(_("bericht"), max_length=60)
     role = models.CharField(_("ontvanger"), max_length=10)  # "consumer" or "company"
     to_email = models.EmailField(_("aan"))
-    # One message per cause and address, even when two sweeps write at once.
-    dedupe_key = models.CharField(max_length=255, unique=True)
+    # One message per cause and address, even when two sweeps write at once: a SHA-256
+    # of those parts (complaints.notifications.dedupe_key), so that no address is too
+    # long for it.
+    dedupe_key = models.CharField(max_length=64, unique=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

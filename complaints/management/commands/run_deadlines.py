@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from complaints.clock import NeedsPostgreSQL, sweep
+from complaints.clock import NeedsPostgreSQL, SweepIncomplete, sweep
 
 
 class Command(BaseCommand):
@@ -10,10 +10,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        failed = []
         try:
             result = sweep()
         except NeedsPostgreSQL as exc:
             raise CommandError(str(exc)) from exc
+        except SweepIncomplete as exc:
+            result, failed = exc.result, exc.failed
         labels = {
             "company_term_missed": "bedrijf te laat",
             "consumer_term_missed": "consument te laat",
@@ -22,4 +25,10 @@ class Command(BaseCommand):
             "reminders": "herinneringen",
         }
         summary = ", ".join(f"{labels[key]}: {count}" for key, count in result.items())
+        if failed:
+            self.stdout.write(f"Termijnen bijgewerkt voor zover het lukte ({summary}).")
+            raise CommandError(
+                "Deze stappen mislukten (de fout staat in het log; de volgende ronde "
+                "probeert ze opnieuw): " + ", ".join(failed)
+            )
         self.stdout.write(self.style.SUCCESS(f"Termijnen bijgewerkt ({summary})."))
