@@ -14,7 +14,9 @@ logger = logging.getLogger(__name__)
 # Minutes to wait after the n-th failed attempt; after the last one a message is failed.
 BACKOFF_MINUTES = [1, 5, 30, 120, 720]
 MAX_ATTEMPTS = len(BACKOFF_MINUTES) + 1
-BATCH = 50
+# How long a claimed message is held before another worker may try it: far longer
+# than one SMTP conversation (EMAIL_TIMEOUT), so only a dead worker's message returns.
+CLAIM_FOR = timedelta(minutes=15)
 
 
 def _context(message: OutboxMessage) -> dict:
@@ -31,32 +33,41 @@ def _context(message: OutboxMessage) -> dict:
 
 
 def deliver_due(now=None, limit: int = 500) -> dict:
-    """Send what is due. Rows are locked while sent (SKIP LOCKED), so workers running
-    at once never send one message twice; a sent row is marked in the same
-    transaction."""
+    """Send what is due, one message at a time: each is claimed in a short transaction
+    of its own (SKIP LOCKED, so workers running at once never take the same one), sent
+    outside any transaction, and marked right after. A task killed halfway (its
+    timeout, a restart) loses at most the message in flight, which is tried again
+    when its claim runs out; nothing already sent is sent again."""
     counts = {"sent": 0, "retry": 0, "failed": 0}
     while sum(counts.values()) < limit:
-        with transaction.atomic():
-            batch = list(
-                OutboxMessage.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(
-                    status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now or timezone.now()
-                )
-                .select_related("complaint__company", "complaint__topic", "event", "reaction")
-                .order_by("created_at", "pk")[:BATCH]
-            )
-            if not batch:
-                break
-            for message in batch:
-                counts[_deliver(message)] += 1
+        message = _claim(now or timezone.now())
+        if message is None:
+            break
+        counts[_deliver(message)] += 1
     if any(counts.values()):
         logger.info("outbox: %(sent)d sent, %(retry)d to retry, %(failed)d failed", counts)
     return counts
 
 
+@transaction.atomic
+def _claim(now) -> OutboxMessage | None:
+    """Take the oldest due message: count the attempt and hold it for CLAIM_FOR."""
+    message = (
+        OutboxMessage.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now)
+        .select_related("complaint__company", "complaint__topic", "event", "reaction")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if message is not None:
+        message.attempts += 1
+        message.next_attempt_at = now + CLAIM_FOR
+        message.save(update_fields=["attempts", "next_attempt_at"])
+    return message
+
+
 def _deliver(message: OutboxMessage) -> str:
     now = timezone.now()
-    message.attempts += 1
     try:
         send_one(f"complaints/email/{message.template}", message.to_email, _context(message))
     except Exception as exc:  # SMTP refused, timed out, or the server is away
@@ -64,7 +75,10 @@ def _deliver(message: OutboxMessage) -> str:
         if message.attempts >= MAX_ATTEMPTS:
             message.status = OutboxMessage.Status.FAILED
             outcome = "failed"
-            logger.error("outbox: message %s failed for good: %s", message.pk, message.last_error)
+            # The class only: a refusal's text can hold the address, which stays out of logs.
+            logger.error(
+                "outbox: message %s failed for good (%s)", message.pk, exc.__class__.__name__
+            )
         else:
             message.next_attempt_at = now + timedelta(minutes=BACKOFF_MINUTES[message.attempts - 1])
             outcome = "retry"

@@ -76,3 +76,107 @@ def test_a_message_that_keeps_failing_is_marked_failed_and_shown_in_the_admin(
     client.force_login(admin)
     listing = client.get("/admin/complaints/outboxmessage/?status=failed").content.decode()
     assert "submitted" in listing
+
+
+class StallingInbox:
+    """An SMTP server's handler that accepts the first message and never answers the
+    second: the worker sending it hangs there until it is killed."""
+
+    def __init__(self):
+        import threading
+
+        self.received, self.stalled = [], threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        import asyncio
+
+        if self.received:
+            self.stalled.set()
+            await asyncio.Event().wait()
+        self.received.append(envelope.rcpt_tos)
+        return "250 OK"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_halfway_loses_only_the_message_in_flight(
+    make_complaint, consumer, smtp_server
+):
+    """The worker is a real process, killed with SIGKILL while the SMTP server keeps it
+    waiting on its second message, as a task's timeout would kill it."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    from aiosmtpd.controller import Controller
+    from django.conf import settings
+    from django.db import connection
+
+    from complaints.notifications import dedupe_key
+
+    complaint = make_complaint(status="draft")
+    OutboxMessage.objects.all().delete()
+    start = timezone.now()
+    messages = [
+        OutboxMessage.objects.create(
+            complaint=complaint,
+            template="submitted",
+            role="consumer",
+            to_email=f"ontvanger{i}@example.invalid",
+            dedupe_key=dedupe_key(f"test:{i}"),
+            created_at=start + timedelta(seconds=i),
+            next_attempt_at=start,
+        )
+        for i in range(3)
+    ]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    stalling = StallingInbox()
+    controller = Controller(stalling, hostname="127.0.0.1", port=port)
+    controller.start()
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        ),
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup()\n"
+            "from django.conf import settings\n"
+            "settings.EMAIL_BACKEND = 'django.core.mail.backends.smtp.EmailBackend'\n"
+            f"settings.EMAIL_HOST, settings.EMAIL_PORT = '127.0.0.1', {port}\n"
+            "settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False\n"
+            "from complaints.outbox import deliver_due\n"
+            "deliver_due()\n",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+    )
+    try:
+        assert stalling.stalled.wait(60), "the worker never reached its second message"
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+        controller.stop()
+
+    first, second, third = (OutboxMessage.objects.get(pk=m.pk) for m in messages)
+    assert first.status == "sent" and first.attempts == 1
+    assert second.status == "pending" and second.attempts == 1
+    assert second.next_attempt_at > timezone.now()  # held by the dead worker's claim
+    assert third.status == "pending" and third.attempts == 0
+
+    smtp_server.start()
+    with time_machine.travel(timezone.now() + outbox.CLAIM_FOR + timedelta(seconds=1)):
+        assert outbox.deliver_due() == {"sent": 2, "retry": 0, "failed": 0}
+    assert [rcpts for rcpts, _m in smtp_server.inbox.messages] == [
+        ["ontvanger1@example.invalid"],
+        ["ontvanger2@example.invalid"],
+    ]
+    assert stalling.received == [["ontvanger0@example.invalid"]]
