@@ -1,7 +1,10 @@
+"""The ASGI entry point. Production settings unless DJANGO_SETTINGS_MODULE says
+otherwise, as in config/wsgi.py."""
+
 import os
 
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 application = get_asgi_application()

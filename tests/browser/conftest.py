@@ -34,8 +34,27 @@ def browser():
                 "--disable-sync",
             ],
         )
+        # Every page of every context reports what the Content-Security-Policy refused;
+        # a journey that trips the policy fails, even when the page looked fine.
+        refused = []
+        new_context = browser.new_context
+
+        def new_context_watching_the_policy(*args, **kwargs):
+            context = new_context(*args, **kwargs)
+            context.on(
+                "console",
+                lambda message: (
+                    refused.append(f"{message.location}: {message.text}")
+                    if "Content Security Policy" in message.text
+                    else None
+                ),
+            )
+            return context
+
+        browser.new_context = new_context_watching_the_policy
         yield browser
         browser.close()
+        assert not refused, "Content-Security-Policy violations:\n" + "\n".join(refused)
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 

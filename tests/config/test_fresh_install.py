@@ -101,7 +101,7 @@ def production_env(empty_database, tmp_path):
         "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
         "ELASTICSEARCH_INDEX_PREFIX": prefix,
         "MEMCACHED_LOCATION": settings.MEMCACHED_LOCATION,
-        "EMAIL_URL": "consolemail://",
+        "EMAIL_URL": "smtp://127.0.0.1:9",  # no mail server: the outbox retries
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),

@@ -14,14 +14,20 @@ REQUIRED = {
     "ALLOWED_HOSTS": "klachtenkompas.example",
     "DATABASE_URL": "sqlite:////tmp/klachtenkompas-production-settings-test.sqlite3",
     "ELASTICSEARCH_URL": "http://127.0.0.1:9",
+    "EMAIL_URL": "smtp://mail.klachtenkompas.example:587",
 }
 
 
-def run_with_production_settings(code: str, env: dict) -> subprocess.CompletedProcess:
+def run_with_production_settings(
+    code: str, env: dict, settings_module: str | None = "config.settings.production", args=()
+) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in REQUIRED}
-    clean.update(env, DJANGO_SETTINGS_MODULE="config.settings.production")
+    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    clean.update(env)
+    if settings_module:
+        clean["DJANGO_SETTINGS_MODULE"] = settings_module
     return subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, *(["-c", code] if code else args)],
         cwd=ROOT,
         env=clean,
         capture_output=True,
@@ -51,6 +57,65 @@ def test_production_starts_with_its_variables_and_allows_no_debug_or_demo_data()
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False False ['klachtenkompas.example']"
+
+
+@pytest.mark.parametrize("entry_point", ["config.wsgi", "config.asgi"])
+def test_the_server_entry_points_never_fall_back_to_the_developer_settings(entry_point):
+    """gunicorn started without DJANGO_SETTINGS_MODULE gets the production settings,
+    which refuse to start without their variables; never DEBUG and a known key."""
+    result = run_with_production_settings(f"import {entry_point}", {}, settings_module=None)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr
+
+    code = f"import {entry_point}; from django.conf import settings; print(settings.DEBUG)"
+    started = run_with_production_settings(code, REQUIRED, settings_module=None)
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "email_url", ["consolemail://", "memorymail://", "dummymail://", "filemail:///tmp/mail"]
+)
+def test_production_refuses_mail_that_does_not_leave_the_process(email_url):
+    result = run_with_production_settings(
+        "import django; django.setup()", {**REQUIRED, "EMAIL_URL": email_url}
+    )
+
+    assert result.returncode != 0
+    assert "EMAIL_URL must name a real mail server" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "key", ["dev-only-insecure-key-do-not-use-in-production", "kort-geheim", "a" * 60]
+)
+def test_production_refuses_a_weak_secret_key(key):
+    result = run_with_production_settings(
+        "import django; django.setup()", {**REQUIRED, "SECRET_KEY": key}
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak" in result.stderr
+
+
+def test_check_deploy_passes_without_a_warning_on_the_production_settings():
+    result = run_with_production_settings(
+        None, REQUIRED, args=["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_sends_a_year_of_hsts_with_subdomains():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE)"
+    )
+    result = run_with_production_settings(code, REQUIRED)
+
+    assert result.stdout.strip() == "31536000 True True True", result.stderr
 
 
 def test_seed_demo_is_refused_by_the_production_settings():
