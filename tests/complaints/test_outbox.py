@@ -97,7 +97,7 @@ class StallingInbox:
         return "250 OK"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_halfway_loses_only_the_message_in_flight(
     make_complaint, consumer, smtp_server
 ):
