@@ -218,6 +218,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Klachtenkompas] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# Its get_client_ip() is core.client_ip: allauth's rate limits see the real client.
+ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
 # allauth counts these in the default cache (the database), not in memcached: they hold
 # (fail closed) when memcached is down.
 ACCOUNT_RATE_LIMITS = {
@@ -237,14 +239,21 @@ INTERNAL_NETWORKS = env.list(
     default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
 )
 
-# Brute-force protection (django-axes): five failed logins for one account from one
-# address lock that pair out for an hour.
-AXES_FAILURE_LIMIT = 5
+# Brute-force protection (django-axes), the same at every door (/account/login/,
+# /admin/login/, /django-admin/login/): failures count per account, whichever
+# identifier (e-mail address or user name, any case) was typed (core.accounts), and per
+# client address. AXES_FAILURE_LIMIT failures lock the account, AXES_IP_FAILURE_LIMIT
+# the address, for AXES_COOLOFF_TIME hours (account/lockout.html says "een uur"); a
+# successful login forgives the account's failures.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=30)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "core.accounts.AccountAndAddressHandler"
+AXES_USERNAME_CALLABLE = "core.accounts.account_key"
+AXES_CLIENT_IP_CALLABLE = "core.accounts.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
-AXES_USERNAME_FORM_FIELD = "login"
 
 # The rate limits' counters (core.ratelimit, a sliding window). memcached when
 # MEMCACHED_LOCATION is given (`make run`, `make test` and `make services` start one):

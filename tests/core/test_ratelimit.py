@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 
 from companies.models import CompanyRequest
 from complaints.models import ComplaintPage, Reaction
@@ -257,3 +258,28 @@ def test_the_export_is_refused_and_the_reads_go_on_when_the_counters_are_down(
     assert reads == [200] * 5  # open: no limit, but no refusal of everyone either
     assert export.status_code == 503
     assert "tijdelijk niet mogelijk" in export.json()["error"].lower()
+
+
+def test_sign_up_and_login_limits_hold_when_the_counters_are_down(
+    client, site, consumer, settings, counters_down
+):
+    # allauth's limits live in the default (database) cache, django-axes' counts in the
+    # database: neither depends on memcached.
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "1/h/ip"}
+    password = "een-lang-wachtwoord-42"
+
+    def sign_up(email):
+        client.logout()
+        data = {"email": email, "password1": password, "password2": password}
+        return client.post("/account/signup/", data).status_code
+
+    assert [sign_up("a@example.invalid"), sign_up("b@example.invalid")] == [302, 429]
+    assert get_user_model().objects.filter(email__endswith="@example.invalid").count() == 2
+
+    client.logout()
+    consumer.set_password(password)
+    consumer.save()
+    for _ in range(5):
+        client.post("/admin/login/", {"username": consumer.username, "password": "fout"})
+    right = client.post("/admin/login/", {"username": consumer.username, "password": password})
+    assert right.status_code == 429
