@@ -7,17 +7,47 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from core.health import run_checks
+from core.client_ip import is_internal
+from core.health import READINESS, run_checks, without_detail
+
+
+def _may_see_detail(request) -> bool:
+    if is_internal(request):
+        return True
+    try:
+        return bool(request.user.is_staff)
+    except Exception:  # the session store (the database) may be what is down
+        return False
+
+
+def _health_response(request, names=None):
+    status, checks = run_checks(names)
+    if not _may_see_detail(request):
+        checks = without_detail(checks)
+    return JsonResponse(
+        {"status": status, "checks": checks}, status=503 if status == "unavailable" else 200
+    )
 
 
 @never_cache
 @require_GET
 def healthz(request):
-    healthy, checks = run_checks()
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
-        status=200 if healthy else 503,
-    )
+    """The state of every service; 503 when a critical one is down (core.health)."""
+    return _health_response(request)
+
+
+@never_cache
+@require_GET
+def healthz_live(request):
+    """The process answers: no service is asked."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def healthz_ready(request):
+    """This node can serve pages: what a load balancer asks."""
+    return _health_response(request, READINESS)
 
 
 def _wait(seconds: int) -> str:
