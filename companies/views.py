@@ -1,11 +1,19 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from companies.forms import CompanyRequestForm
+from core.ratelimit import ratelimit
 
 
+def _request_rate(group, request):
+    return settings.COMPANY_REQUEST_RATE
+
+
+# A write that anyone may do: per account or address, closed when the counters are down.
+@ratelimit(key="user_or_ip", rate=_request_rate, method="POST", fail_open=False)
 def request_company(request, index_page):
     """The "company not listed?" form; requests land in the admin for moderators."""
     form = CompanyRequestForm(request.POST or None)

@@ -11,7 +11,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from companies.models import CompanyPage
 from complaints import attachments, services
@@ -28,6 +27,7 @@ from complaints.models import Attachment, ComplaintPage, ComplaintPrivateDetails
 from complaints.permissions import can_see_private_part
 from complaints.selectors import complaints_of
 from complaints.states import EDITABLE
+from core.ratelimit import ratelimit
 
 STEPS = [
     ("wizard_scope", gettext_lazy("Bedrijf")),
@@ -70,7 +70,12 @@ def wizard_start(request):
     )
 
 
+def _draft_rate(group, request):
+    return settings.DRAFT_CREATE_RATE
+
+
 @login_required
+@ratelimit(key="user", rate=_draft_rate, method="POST", fail_open=False)
 def wizard_scope(request, company_id):
     company = get_object_or_404(CompanyPage.objects.live().public(), pk=company_id)
     form = ScopeForm(request.POST or None)
@@ -168,7 +173,7 @@ def _submit_rate(group, request):
 
 
 @login_required
-@ratelimit(key="user", rate=_submit_rate, method="POST", block=True)
+@ratelimit(key="user", rate=_submit_rate, method="POST", fail_open=False)
 def wizard_review(request, pk):
     complaint = _editable(request, pk)
     problems = []

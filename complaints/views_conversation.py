@@ -1,5 +1,6 @@
 """The conversation on a complaint page: react, mark solved, grade, report."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,10 +12,20 @@ from django.views.decorators.http import require_POST
 from complaints import services
 from complaints.forms_conversation import RatingForm, ReactionForm, ReportForm
 from complaints.models import ComplaintPage, Reaction
+from core.ratelimit import ratelimit
 
 
 def _public_complaint(pk) -> ComplaintPage:
     return get_object_or_404(ComplaintPage.objects.live().select_related("company"), pk=pk)
+
+
+def _reaction_rate(group, request):
+    return settings.REACTION_RATE
+
+
+# Reactions and reports write for others to read: per account, closed when the
+# counters are down.
+reaction_limit = ratelimit(group="reaction", key="user", rate=_reaction_rate, fail_open=False)
 
 
 def _back(complaint, anchor="gesprek"):
@@ -46,6 +57,7 @@ def _run(request, complaint, action, success):
 
 @login_required
 @require_POST
+@reaction_limit
 def react(request, pk):
     complaint = _public_complaint(pk)
     form = ReactionForm(request.POST)
@@ -105,6 +117,7 @@ def rate(request, pk):
 
 @login_required
 @require_POST
+@reaction_limit
 def report(request, reaction_id):
     reaction = get_object_or_404(
         Reaction.objects.select_related("complaint__company"), pk=reaction_id

@@ -10,6 +10,8 @@ from core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("healthz/live", core_views.healthz_live, name="healthz_live"),
+    path("healthz/ready", core_views.healthz_ready, name="healthz_ready"),
     path("admin/", include(wagtailadmin_urls)),
     # Django's own admin, for superusers: django-q2's task queue and schedules.
     path("django-admin/", admin.site.urls),

@@ -1,27 +1,81 @@
+import math
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from core.health import run_checks
+from core.client_ip import is_internal
+from core.health import READINESS, run_checks, without_detail
+
+
+def _may_see_detail(request) -> bool:
+    if is_internal(request):
+        return True
+    try:
+        return bool(request.user.is_staff)
+    except Exception:  # the session store (the database) may be what is down
+        return False
+
+
+def _health_response(request, names=None):
+    status, checks = run_checks(names)
+    if not _may_see_detail(request):
+        checks = without_detail(checks)
+    return JsonResponse(
+        {"status": status, "checks": checks}, status=503 if status == "unavailable" else 200
+    )
 
 
 @never_cache
 @require_GET
 def healthz(request):
-    healthy, checks = run_checks()
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
-        status=200 if healthy else 503,
-    )
+    """The state of every service; 503 when a critical one is down (core.health)."""
+    return _health_response(request)
 
 
-def rate_limited(request, exception):
-    """django-ratelimit's answer when a limit is reached (settings.RATELIMIT_VIEW):
-    JSON for the API, the Dutch page for people; both say when to try again."""
+@never_cache
+@require_GET
+def healthz_live(request):
+    """The process answers: no service is asked."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def healthz_ready(request):
+    """This node can serve pages: what a load balancer asks."""
+    return _health_response(request, READINESS)
+
+
+def _wait(seconds: int) -> str:
+    if seconds <= 90:
+        return _("over een minuut")
+    if seconds < 7200:
+        minutes = round(seconds / 60)
+        return ngettext("over %(n)d minuut", "over %(n)d minuten", minutes) % {"n": minutes}
+    hours = math.ceil(seconds / 3600)
+    return ngettext("over %(n)d uur", "over %(n)d uur", hours) % {"n": hours}
+
+
+def rate_limited(request, retry_after: int = 60):
+    """The answer when a rate limit is reached (core.ratelimit): JSON for the API, the
+    Dutch page for people; both say when to try again."""
+    wait = _wait(retry_after)
+    headers = {"Retry-After": str(retry_after)}
+    if request.path.startswith("/api/"):
+        message = _("Te veel verzoeken. Probeer het %(wait)s opnieuw.") % {"wait": wait}
+        return JsonResponse({"error": message}, status=429, headers=headers)
+    return TemplateResponse(request, "429.html", {"wait": wait}, status=429, headers=headers)
+
+
+def limits_unavailable(request):
+    """The answer to a write whose rate limit cannot be counted (the counters' cache is
+    down): refused, rather than let unlimited writes through."""
     headers = {"Retry-After": "60"}
     if request.path.startswith("/api/"):
-        message = _("Te veel verzoeken vanaf dit adres. Probeer het over een minuut opnieuw.")
-        return JsonResponse({"error": message}, status=429, headers=headers)
-    return TemplateResponse(request, "429.html", status=429, headers=headers)
+        message = _("Dit is tijdelijk niet mogelijk. Probeer het later opnieuw.")
+        return JsonResponse({"error": message}, status=503, headers=headers)
+    return TemplateResponse(request, "503.html", status=503, headers=headers)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's own memcached, for the rate-limit counters (django-ratelimit): Debian's
+# The project's own memcached, for the rate-limit counters (core.ratelimit): Debian's
 # package (installed when missing), 127.0.0.1 only, port MEMCACHED_PORT (default 11311).
 #   scripts/memcached.sh start|stop|status
 set -euo pipefail

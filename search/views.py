@@ -10,15 +10,28 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django_ratelimit.decorators import ratelimit
 from elasticsearch import TransportError
 
+from core.ratelimit import ratelimit
 from search.forms import SearchForm
 from search.searching import EXPORT_COLUMNS, SearchUnavailable, export_rows, search
 
 
-def _api_rate(group, request):
+def _search_rate(group, request):
     return settings.SEARCH_API_RATE
+
+
+def _export_rate(group, request):
+    return settings.EXPORT_RATE
+
+
+def _export_global_rate(group, request):
+    return settings.EXPORT_GLOBAL_RATE
+
+
+# The search page runs the same query as the search API: one count for both. Reads:
+# open when the counters are down.
+search_limit = ratelimit(group="search", key="ip", rate=_search_rate, fail_open=True)
 
 
 def _newest_from_database(limit=20):
@@ -28,6 +41,7 @@ def _newest_from_database(limit=20):
 
 
 @require_GET
+@search_limit
 def search_page(request):
     form = SearchForm(request.GET)
     context = {"form": form, "query": request.GET}
@@ -47,7 +61,7 @@ def search_page(request):
 
 
 @require_GET
-@ratelimit(key="ip", rate=_api_rate, block=True)
+@search_limit
 def search_api(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -61,15 +75,18 @@ def search_api(request):
 
 
 @require_GET
-@ratelimit(key="ip", rate=_api_rate, block=True)
+@ratelimit(group="autocomplete", key="ip", rate=_search_rate, fail_open=True)
 def autocomplete_api(request):
     from search.companies import suggest
 
     return JsonResponse(suggest(request.GET.get("q", "")[:200]), safe=False)
 
 
+# The export reads the whole index: a strict limit per address and one for everyone
+# together (so that many addresses cannot add up), closed when the counters are down.
 @require_GET
-@ratelimit(key="ip", rate="10/m", block=True)
+@ratelimit(group="export", key="ip", rate=_export_rate, fail_open=False)
+@ratelimit(group="export", key="global", rate=_export_global_rate, fail_open=False)
 def export(request, fmt):
     """Open data: the public fields of every matching public complaint, streamed."""
     if fmt not in ("csv", "jsonl"):

@@ -70,8 +70,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Turns django-ratelimit's refusal into settings.RATELIMIT_VIEW (a Dutch 429 page).
-    "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -248,6 +246,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Klachtenkompas] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# Its get_client_ip() is core.client_ip: allauth's rate limits see the real client.
+ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
+# allauth counts these in the default cache (the database), not in memcached: they hold
+# (fail closed) when memcached is down.
 ACCOUNT_RATE_LIMITS = {
     "signup": env("RATE_LIMIT_SIGNUP", default="10/h/ip"),
     "login_failed": "10/10m/ip,5/5m/key",
@@ -255,39 +257,69 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
 }
 
-# Brute-force protection (django-axes): five failed logins for one account from one
-# address lock that pair out for an hour.
-AXES_FAILURE_LIMIT = 5
+# The client's address behind a proxy (core.client_ip, used by the rate limits, axes,
+# allauth and /healthz): the number of proxies in front of the site that append to
+# X-Forwarded-For. 0: the header is ignored and REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Addresses that see /healthz in detail (as staff users do).
+INTERNAL_NETWORKS = env.list(
+    "INTERNAL_NETWORKS",
+    default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
+
+# Brute-force protection (django-axes), the same at every door (/account/login/,
+# /admin/login/, /django-admin/login/): failures count per account, whichever
+# identifier (e-mail address or user name, any case) was typed (core.accounts), and per
+# client address. AXES_FAILURE_LIMIT failures lock the account, AXES_IP_FAILURE_LIMIT
+# the address, for AXES_COOLOFF_TIME hours (account/lockout.html says "een uur"); a
+# successful login forgives the account's failures.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=30)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "core.accounts.AccountAndAddressHandler"
+AXES_USERNAME_CALLABLE = "core.accounts.account_key"
+AXES_CLIENT_IP_CALLABLE = "core.accounts.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
-AXES_USERNAME_FORM_FIELD = "login"
 
-# django-ratelimit's counters. memcached when MEMCACHED_LOCATION is given (`make run`,
-# `make test` and `make services` start one): an atomic increment per request instead of
-# the database cache's several queries, which cost the search API more than its own work
-# (BENCHMARKS.md). Without it the shared database cache serves, slower but correct.
+# The rate limits' counters (core.ratelimit, a sliding window). memcached when
+# MEMCACHED_LOCATION is given (`make run`, `make test` and `make services` start one):
+# an atomic increment per request instead of the database cache's several queries,
+# which cost the search API more than its own work (BENCHMARKS.md). Without it the
+# shared database cache serves, slower but correct.
 MEMCACHED_LOCATION = env("MEMCACHED_LOCATION", default="")
 CACHES["ratelimit"] = (
     {
         "BACKEND": "core.cache.PersistentPyMemcacheCache",
         "LOCATION": MEMCACHED_LOCATION,
         "KEY_PREFIX": "kk-ratelimit",
-        # Unreachable: answers "no value" within 0.2 s rather than raising; /healthz
-        # reports it, and the limits stay open rather than refuse everyone.
-        "OPTIONS": {"ignore_exc": True, "connect_timeout": 0.2, "timeout": 0.2},
+        # Unreachable: errors within 0.2 s, then the server counts as down for 5 s
+        # (errors at once, no waiting); each limit then fails open (reads) or closed
+        # (writes, a 503), see core.ratelimit. /healthz reports it as degraded.
+        "OPTIONS": {
+            "connect_timeout": 0.2,
+            "timeout": 0.2,
+            "retry_attempts": 0,
+            "dead_timeout": 5,
+        },
     }
     if MEMCACHED_LOCATION
     else CACHES["default"]
 )
-RATELIMIT_USE_CACHE = "ratelimit"
-RATELIMIT_FAIL_OPEN = True
-# Submitting complaints (django-ratelimit).
-RATELIMIT_VIEW = "core.views.rate_limited"
-COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
-# Anonymous use of the search and autocomplete API, per IP address.
+# Rates ("N/s|m|h|d", or "N/10m"), each per key in a sliding window; see the README.
+# Reads, open when the counters are down: search (page and API share one count) and
+# autocomplete per address.
 SEARCH_API_RATE = env("SEARCH_API_RATE", default="120/m")
+# The export scans the whole index: per address, and for everyone together. Closed.
+EXPORT_RATE = env("EXPORT_RATE", default="5/10m")
+EXPORT_GLOBAL_RATE = env("EXPORT_GLOBAL_RATE", default="100/h")
+# Writes, closed when the counters are down: per account (company requests: per
+# account or, anonymous, per address).
+COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
+DRAFT_CREATE_RATE = env("DRAFT_CREATE_RATE", default="10/h")
+REACTION_RATE = env("REACTION_RATE", default="30/h")
+COMPANY_REQUEST_RATE = env("COMPANY_REQUEST_RATE", default="5/h")
 WAGTAIL_FINISH_WORKFLOW_ACTION = "complaints.workflows.publish_approved"
 # New complaints are announced to the Moderators (the task's group), not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

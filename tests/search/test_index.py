@@ -217,4 +217,4 @@ def test_anonymous_api_use_is_throttled_with_a_json_answer(client, published, se
     refused = codes[-1]
     assert refused["Content-Type"] == "application/json"
     assert "probeer het over een minuut" in refused.json()["error"].lower()
-    assert refused["Retry-After"] == "60"
+    assert 0 < int(refused["Retry-After"]) <= 66  # when the first request leaves the window
