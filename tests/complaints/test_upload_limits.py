@@ -94,3 +94,61 @@ def test_a_large_photo_below_the_limit_is_still_accepted(client, consumer, draft
 
     assert response.status_code == 302
     assert draft.attachments.count() == 1
+
+
+# Request bodies -----------------------------------------------------------------------
+
+TWO_GB = str(2 * 1024**3)
+
+
+@pytest.fixture
+def upload_tmp(settings, tmp_path):
+    """Every uploaded file part would go to this directory (none is kept in memory)."""
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    return tmp_path
+
+
+def test_a_body_declared_larger_than_the_cap_is_refused_before_it_is_read(
+    client, consumer, draft, upload_tmp
+):
+    from tests.complaints.test_wizard import png_bytes
+
+    client.force_login(consumer)
+
+    # The declared length is 2 GB, the body a small valid upload: reading it as 2 GB
+    # would fail, and any file part read would land in upload_tmp.
+    response = post_upload(client, draft, "bon.png", png_bytes(), CONTENT_LENGTH=TWO_GB)
+
+    assert response.status_code == 413
+    assert "te groot" in response.content.decode()
+    assert not Attachment.objects.exists()
+    assert list(upload_tmp.iterdir()) == []
+
+
+def test_the_api_answers_a_too_large_body_in_json(client, upload_tmp):
+    response = client.post(
+        "/api/v2/complaints/search/",
+        data=b"{}",
+        content_type="application/json",
+        CONTENT_LENGTH=TWO_GB,
+    )
+
+    assert response.status_code == 413
+    assert "te groot" in response.json()["error"]
+
+
+def test_the_cap_leaves_room_for_the_largest_attachment():
+    assert settings.REQUEST_BODY_MAX_SIZE > attachments.MAX_SIZE + 64 * 1024
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= settings.REQUEST_BODY_MAX_SIZE
+    assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE <= settings.REQUEST_BODY_MAX_SIZE
+
+
+def test_a_form_with_more_fields_than_any_real_form_is_refused(client, consumer, draft):
+    client.force_login(consumer)
+    fields = {f"veld{i}": "x" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+
+    response = client.post(f"/klacht-indienen/{draft.pk}/klacht/", fields)
+
+    assert response.status_code == 400
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS <= 1000
