@@ -129,6 +129,8 @@ class ComplaintPage(Page):
 
     parent_page_types = ["companies.CompanyPage"]
     subpage_types: list[str] = []
+    # Made by the wizard (services.start_draft) and the importer, never in the admin.
+    is_creatable = False
 
     class Meta:
         verbose_name = _("klacht")
