@@ -269,5 +269,4 @@ def download_attachment(request, attachment_id):
         content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -25,3 +25,25 @@ class RequestBodyLimitMiddleware:
         if length > settings.REQUEST_BODY_MAX_SIZE:
             return request_too_large(request)
         return self.get_response(request)
+
+
+class SignedInNoStoreMiddleware:
+    """Every response to a signed-in user is `Cache-Control: private, no-store`, unless
+    the view already said no-store: such pages carry private data ("Mijn klachten", the
+    wizard, the portal, documents, attachments, a complaint with its private part), and
+    one rule here covers new views too. Visitors' pages are left as they are; their
+    session is not even looked at without a session cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            and getattr(request, "user", None) is not None
+            and request.user.is_authenticated
+            and "no-store" not in response.get("Cache-Control", "")
+        ):
+            response["Cache-Control"] = "private, no-store"
+        return response
