@@ -2,10 +2,50 @@
 
 Complaints are written by consumers on the site, not by staff in the admin. A moderator
 reaches a complaint through the moderation workflow (the task grants the editor view
-while it runs); only superusers edit, publish or delete one directly.
+while it runs); only superusers edit, publish or delete one directly. Nobody adds one
+in the admin (ComplaintPage.is_creatable), and editors, whose rights on the company
+pages pass down the tree to the complaints beneath them, do not see them at all.
 """
 
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+
+def _is_complaint(page) -> bool:
+    from complaints.models import ComplaintPage
+
+    page_class = page.specific_class if page is not None else None
+    return page_class is not None and issubclass(page_class, ComplaintPage)
+
+
+class SitePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page rights, less the complaint pages for anyone but a superuser.
+
+    Rights pass down the page tree, and complaints live beneath the company pages that
+    editors edit. Every admin listing, search and report asks this policy which pages a
+    user may see (the page search, the workflow, aging and locked-pages reports, the
+    site history, the dashboard), so leaving complaints out here keeps their titles and
+    their consumers' names out of all of them. Moderators have no page rights: they
+    reach a complaint through their workflow task (ComplaintPagePermissionTester).
+    Registered for Page in ComplaintsConfig.ready().
+    """
+
+    def _without_complaints(self, user, pages):
+        from complaints.models import ComplaintPage
+
+        return pages if user.is_superuser else pages.not_type(ComplaintPage)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        pages = super().instances_user_has_any_permission_for(user, actions)
+        return self._without_complaints(user, pages)
+
+    def explorable_instances(self, user):
+        return self._without_complaints(user, super().explorable_instances(user))
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if user.is_active and not user.is_superuser and _is_complaint(instance):
+            return False
+        return super().user_has_any_permission_for_instance(user, actions, instance)
 
 
 class ComplaintPagePermissionTester(PagePermissionTester):

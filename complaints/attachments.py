@@ -14,6 +14,10 @@ from complaints.models import Attachment
 
 MAX_SIZE = 10 * 1024 * 1024
 MAX_COUNT = 5
+# Pixels an image may have, read from its header before anything is decoded: a few KB
+# of one-colour PNG can declare 13000 × 13000 pixels and take 1.3 GB to decode. 40
+# megapixels is more than a phone photo's default size and a scan of an A4 at 600 dpi.
+MAX_PIXELS = 40_000_000
 # Detected type -> (extension, re-encode format or None)
 ALLOWED = {
     "image/jpeg": ("jpg", "JPEG"),
@@ -23,10 +27,32 @@ ALLOWED = {
 }
 
 
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _(
+            "Deze afbeelding is te groot: hooguit %(max)d megapixel. Verklein de foto of maak "
+            "er een schermafbeelding van, en probeer het opnieuw."
+        )
+        % {"max": MAX_PIXELS // 1_000_000}
+    )
+
+
 def _reencode(data: bytes, fmt: str) -> bytes:
-    """Decode and write the pixels again: drops EXIF (with GPS) and anything appended."""
+    """Decode and write the pixels again: drops EXIF (with GPS) and anything appended.
+
+    Image.open reads only the header; the pixel count is checked there, before any
+    decoding. Pillow's own bomb check, which refuses far larger images in open() itself,
+    says the same."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        image = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise _too_many_pixels() from exc
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise ValidationError(_("Deze afbeelding is beschadigd of onleesbaar.")) from exc
+    try:
+        with image:
+            if image.width * image.height > MAX_PIXELS:
+                raise _too_many_pixels()
             image = ImageOps.exif_transpose(image)
             if fmt == "JPEG" and image.mode not in ("RGB", "L"):
                 image = image.convert("RGB")

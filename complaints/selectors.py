@@ -1,5 +1,7 @@
 """Read-only queries for complaints, with the privacy rules applied."""
 
+from django.db.models import Q
+
 from complaints.permissions import can_see_private_part, is_owner, represents
 
 
@@ -64,19 +66,36 @@ def complaints_of(consumer):
     )
 
 
+def _shown(prefix: str = "") -> Q:
+    """A complaint is shown in a public status under a live company, besides being live:
+    `live` alone is not trusted."""
+    from complaints.states import PUBLIC_STATUSES
+
+    return Q(**{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}company__live": True})
+
+
 def public_complaints():
     """Complaints anyone may see: live pages in a public status under a live company
     (the same rule as the search index), newest first."""
     from complaints.models import ComplaintPage
-    from complaints.states import PUBLIC_STATUSES
 
     return (
         ComplaintPage.objects.live()
         .public()
-        .filter(status__in=PUBLIC_STATUSES, company__live=True)
+        .filter(_shown())
         .select_related("company", "topic")
         .order_by("-published_at", "-pk")
     )
+
+
+def without_hidden_complaints(pages):
+    """`pages` (a queryset of pages of any type) less the complaints public_complaints()
+    leaves out; for Wagtail's pages API, which filters on `live` only. As a filter on the
+    primary key, the one kind of filter Wagtail's search accepts on any field."""
+    from wagtail.models import Page
+
+    shown = Page.objects.filter(Q(complaintpage__isnull=True) | _shown("complaintpage__"))
+    return pages.filter(pk__in=shown.values("pk"))
 
 
 def escalation_pages(complaint) -> list:

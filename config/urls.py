@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from complaints import admin_reports
 from config.api import api_router
 from core import views as core_views
 
@@ -12,6 +13,9 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("healthz/live", core_views.healthz_live, name="healthz_live"),
     path("healthz/ready", core_views.healthz_ready, name="healthz_ready"),
+    # Two of Wagtail's reports with user filters that follow the viewer's rights; in
+    # front of Wagtail's own URLs for them.
+    path("admin/reports/", include(admin_reports.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     # Django's own admin, for superusers: django-q2's task queue and schedules.
     path("django-admin/", admin.site.urls),

@@ -1,7 +1,9 @@
-"""Response headers that every page gets."""
+"""Rules for every request and response, whatever the view."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+
+from core.views import request_too_large
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -16,3 +18,47 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.update is None and request.path_info.startswith(prefixes):
             parts.update = settings.CONTENT_SECURITY_POLICY_ADMIN_UPDATE
         return parts
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a body larger than settings.REQUEST_BODY_MAX_SIZE on its Content-Length,
+    before anything reads it (the CSRF check reads the form of every POST, and Django
+    writes the file parts of a multipart body to disk as it reads them).
+
+    Django never reads past the declared length, and reads nothing without one, so the
+    header is the whole check here; in front of the site the proxy caps the body too
+    (README, production)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_BODY_MAX_SIZE:
+            return request_too_large(request)
+        return self.get_response(request)
+
+
+class SignedInNoStoreMiddleware:
+    """Every response to a signed-in user is `Cache-Control: private, no-store`, unless
+    the view already said no-store: such pages carry private data ("Mijn klachten", the
+    wizard, the portal, documents, attachments, a complaint with its private part), and
+    one rule here covers new views too. Visitors' pages are left as they are; their
+    session is not even looked at without a session cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            and getattr(request, "user", None) is not None
+            and request.user.is_authenticated
+            and "no-store" not in response.get("Cache-Control", "")
+        ):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,6 +1,8 @@
 import math
 
+from django.conf import settings
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -79,3 +81,14 @@ def limits_unavailable(request):
         message = _("Dit is tijdelijk niet mogelijk. Probeer het later opnieuw.")
         return JsonResponse({"error": message}, status=503, headers=headers)
     return TemplateResponse(request, "503.html", status=503, headers=headers)
+
+
+def request_too_large(request):
+    """The answer to a body over settings.REQUEST_BODY_MAX_SIZE (core.middleware): JSON
+    for the API, the Dutch page for people. Rendered here and now, because it is
+    returned before the view layer that would render a TemplateResponse."""
+    limit_mb = settings.REQUEST_BODY_MAX_SIZE // (1024 * 1024)
+    if request.path.startswith("/api/"):
+        message = _("Het verzoek is te groot: hooguit %(max)d MB.") % {"max": limit_mb}
+        return JsonResponse({"error": message}, status=413)
+    return render(request, "413.html", {"limit_mb": limit_mb}, status=413)

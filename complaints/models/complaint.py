@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, TitleFieldPanel
@@ -129,6 +130,8 @@ class ComplaintPage(Page):
 
     parent_page_types = ["companies.CompanyPage"]
     subpage_types: list[str] = []
+    # Made by the wizard (services.start_draft) and the importer, never in the admin.
+    is_creatable = False
 
     class Meta:
         verbose_name = _("klacht")
@@ -193,6 +196,16 @@ class ComplaintPage(Page):
         from complaints.admin_permissions import ComplaintPagePermissionTester
 
         return ComplaintPagePermissionTester(user, self)
+
+    def route(self, request, path_components):
+        # Live is not enough to be served: a public status under a live company too, the
+        # one rule of complaints.selectors.public_complaints (previews do not route).
+        if not path_components:
+            from complaints.selectors import public_complaints
+
+            if not public_complaints().filter(pk=self.pk).exists():
+                raise Http404
+        return super().route(request, path_components)
 
     @property
     def status_label(self) -> str:

@@ -61,11 +61,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
+    # Before anything reads a body: refuses one over REQUEST_BODY_MAX_SIZE with a 413.
+    "core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Responses to signed-in users: Cache-Control: private, no-store.
+    "core.middleware.SignedInNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -165,7 +169,20 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Request bodies. The largest thing anyone sends is one attachment of at most 10 MB
+# (complaints.attachments.MAX_SIZE) or an editor's image; a body declared larger is
+# refused with a 413 before it is read (core.middleware). The proxy in front caps it
+# too (README, production).
+REQUEST_BODY_MAX_SIZE = env.int("REQUEST_BODY_MAX_SIZE", default=12 * 1024 * 1024)
+# Form data without the files, and the size above which an uploaded file goes to a
+# temporary file instead of memory: Django's defaults, stated.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Django's default. Wagtail's project template raises it to 10 000 for page models with
+# very large forms; ours post under 100 fields (the longest demo tip, StreamField
+# included), the admin's group and permission forms a few hundred.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Content-Security-Policy (django-csp, core.middleware): scripts only from the site's
 # own files, never inline, on every public page. The charts are inline SVG with a

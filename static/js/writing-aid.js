@@ -7,14 +7,21 @@
   var list = document.getElementById("writing-hints");
   var description = form.querySelector('[data-writing-aid="description"]');
   var outcome = form.querySelector('[data-writing-aid="desired_outcome"]');
+  var csrf = form.querySelector("input[name=csrfmiddlewaretoken]");
   var timer = null;
 
+  // POST, with the form's CSRF token: the draft text stays out of URLs and access logs.
   function update() {
-    var params = new URLSearchParams({
+    var body = new URLSearchParams({
       description: description ? description.value : "",
       desired_outcome: outcome ? outcome.value : "",
     });
-    fetch(aside.dataset.url + "?" + params.toString(), { credentials: "same-origin" })
+    fetch(aside.dataset.url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf ? csrf.value : "" },
+    })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
         if (!data) return;

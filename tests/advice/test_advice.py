@@ -64,3 +64,46 @@ def test_an_advice_page_renders_its_blocks(client, advice_index):
     assert "<li>Contract</li>" in html
     assert "Wees beleefd." in html
     assert "Gratis" in html
+
+
+def long_tip_form(title: str, blocks: int) -> dict:
+    """The admin's POST for a tip of `blocks` paragraphs and `blocks` tip lists of eight
+    items: many times the fields of the longest demo tip (84)."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    def tip_list(n):
+        items = {
+            str(i): {"value": f"Tip {n}.{i}", "deleted": "", "order": str(i)} for i in range(8)
+        }
+        return {"title": f"Lijst {n}", "style": "bullets", "items": {**items, "count": "8"}}
+
+    body = []
+    for n in range(blocks):
+        body.append(("paragraph", rich_text(f"<p>Alinea {n}.</p>")))
+        body.append(("tip_list", tip_list(n)))
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "een-lange-tip",
+            "intro": "Alles over een lange tip.",
+            "body": streamfield(body),
+            "escalation_route": "",
+            "action-publish": "publish",
+        }
+    )
+
+
+def test_an_editor_publishes_a_long_tip_within_the_field_limit(client, editor, advice_index):
+    from django.conf import settings
+
+    page = AdvicePageFactory(parent=advice_index, title="Een lange tip")
+    data = long_tip_form("Een lange tip, bijgewerkt", blocks=20)
+    assert 600 < len(data) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    client.force_login(editor)
+
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    page.refresh_from_db()
+    assert page.title == "Een lange tip, bijgewerkt" and page.live
+    assert len(page.body) == 40

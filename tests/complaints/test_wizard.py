@@ -208,7 +208,7 @@ def test_text_errors_are_shown_in_dutch_and_nothing_changes(client, consumer, co
 def test_the_writing_aid_counts_words_and_warns(client, consumer, company, topic):
     client.force_login(consumer)
 
-    data = client.get(
+    data = client.post(
         "/klacht-indienen/schrijfhulp/",
         {
             "description": "DIT IS ECHT SCHANDALIG EN ONACCEPTABEL van die klootzakken",
@@ -221,6 +221,26 @@ def test_the_writing_aid_counts_words_and_warns(client, consumer, company, topic
     assert "hoofdletters" in messages
     assert "Zeg wat je wilt" in messages
     assert "klootzakken" in messages
+
+
+def test_the_writing_aid_takes_no_text_in_the_address(client, consumer):
+    # The draft is personal: in a query string it would land in access logs and history.
+    client.force_login(consumer)
+
+    response = client.get("/klacht-indienen/schrijfhulp/", {"description": "Mijn adres is"})
+
+    assert response.status_code == 405
+
+
+def test_the_writing_aid_refuses_a_post_from_another_site(consumer):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(consumer)
+
+    response = client.post("/klacht-indienen/schrijfhulp/", {"description": "tekst"})
+
+    assert response.status_code == 403
 
 
 @pytest.mark.parametrize(

