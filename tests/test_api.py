@@ -80,3 +80,28 @@ def test_contact_addresses_are_not_searchable(client, company):
     data = get_json(client, "/api/v2/pages/?search=geheim-klachtcontact&type=companies.CompanyPage")
 
     assert data["meta"]["total_count"] == 0
+
+
+def test_a_complaint_under_an_offline_company_is_not_served(client, make_complaint, company):
+    # The site answers 404 for it (CompanyPage.route); the API followed only the
+    # complaint's own `live` and listed, showed and found it.
+    complaint = make_complaint("awaiting_company", title="Onder een offline bedrijf")
+    company.unpublish()
+
+    listed = get_json(client, "/api/v2/pages/?type=complaints.ComplaintPage&fields=*")
+    searched = get_json(client, "/api/v2/pages/?search=offline")
+    found = client.get("/api/v2/pages/find/", {"html_path": complaint.url})
+
+    assert listed["meta"]["total_count"] == 0
+    assert searched["meta"]["total_count"] == 0
+    assert client.get(f"/api/v2/pages/{complaint.pk}/").status_code == 404
+    assert found.status_code == 404
+
+
+def test_a_complaint_of_a_live_company_is_still_served(client, make_complaint):
+    complaint = make_complaint("awaiting_company", title="Gewoon online")
+
+    listed = get_json(client, "/api/v2/pages/?type=complaints.ComplaintPage")
+
+    assert [item["id"] for item in listed["items"]] == [complaint.pk]
+    assert client.get(f"/api/v2/pages/{complaint.pk}/").status_code == 200
