@@ -105,3 +105,24 @@ def test_a_complaint_of_a_live_company_is_still_served(client, make_complaint):
 
     assert [item["id"] for item in listed["items"]] == [complaint.pk]
     assert client.get(f"/api/v2/pages/{complaint.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # An offset the database cannot hold (bigint out of range): a 500 before.
+        "/api/v2/pages/?offset=99999999999999999999999",
+        "/api/v2/images/?offset=99999999999999999999999",
+        "/api/v2/documents/?offset=99999999999999999999999",
+        # Text where find expects an id, and a search operator Wagtail does not know
+        # (both a ValueError, so a 500, before).
+        "/api/v2/pages/find/?id=1%20OR%201=1",
+        "/api/v2/pages/?search=pakket&search_operator=xor",
+        "/api/v2/images/?search=pakket&search_operator=xor",
+    ],
+)
+def test_impossible_parameters_are_a_clear_400(client, site, url):
+    response = client.get(url)
+
+    assert response.status_code == 400
+    assert "message" in json.loads(response.content)
