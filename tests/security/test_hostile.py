@@ -190,7 +190,14 @@ def live(django_db_setup, django_db_blocker):
         finally:
             got_request_exception.disconnect(record)
             _remove_attachment_files()
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            # As TransactionTestCase does: the sequences go on, above the restored ids.
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
             connection.creation.deserialize_db_from_string(saved)
             get_client().options(ignore_status=404).indices.delete(index=f"{prefix}-*")
             overrides.disable()
