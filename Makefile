@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV_STAMP := .venv/.installed
 
-.PHONY: run test services stop status lint format lock clean
+.PHONY: run test audit services stop status lint format lock clean
 
 $(VENV_STAMP): requirements.txt requirements-dev.txt
 	scripts/bootstrap.sh
@@ -13,6 +13,11 @@ run: $(VENV_STAMP)
 
 test: $(VENV_STAMP)
 	scripts/test.sh
+
+# Known vulnerabilities in the pinned requirements (pip-audit). Packages that could not be
+# checked are reported with their count; STRICT=1 makes them fail the audit too.
+audit: $(VENV_STAMP)
+	STRICT=$(STRICT) .venv/bin/python scripts/audit.py
 
 services:
 	scripts/services.sh start

@@ -2,13 +2,16 @@
 
 Complaints are written by consumers on the site, not by staff in the admin. A moderator
 reaches a complaint through the moderation workflow (the task grants the editor view
-while it runs); only superusers edit, publish or delete one directly. Nobody adds one
-in the admin (ComplaintPage.is_creatable), and editors, whose rights on the company
-pages pass down the tree to the complaints beneath them, do not see them at all.
+while it runs) and may take a published one offline (abusive content, DESIGN.md); only
+superusers edit, publish or delete one directly. Nobody adds one in the admin
+(ComplaintPage.is_creatable), and editors, whose rights on the company pages pass down
+the tree to the complaints beneath them, do not see them at all.
 """
 
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from complaints.permissions import is_moderator
 
 
 def _is_complaint(page) -> bool:
@@ -64,7 +67,8 @@ class ComplaintPagePermissionTester(PagePermissionTester):
         return self.user.is_active and self.user.is_superuser and self.page.is_public
 
     def can_unpublish(self):
-        return self.user.is_active and self.user.is_superuser
+        # Taking a complaint down; putting it back (publish) stays with superusers.
+        return self.user.is_active and (self.user.is_superuser or is_moderator(self.user))
 
     def can_delete(self, ignore_bulk=False):
         return self.user.is_active and self.user.is_superuser

@@ -47,8 +47,16 @@ FILTERS = [
         "style": "form",
         "explode": True,
     },
-    {"name": "date_from", "in": "query", "schema": {"type": "string", "format": "date"}},
-    {"name": "date_to", "in": "query", "schema": {"type": "string", "format": "date"}},
+    *(
+        {
+            "name": name,
+            "in": "query",
+            # Empty is what the search page's form sends for "no limit".
+            "schema": {"type": "string", "anyOf": [{"format": "date"}, {"maxLength": 0}]},
+            "description": f"{label} (JJJJ-MM-DD); leeg: geen grens.",
+        }
+        for name, label in [("date_from", "Vanaf deze datum"), ("date_to", "Tot en met deze datum")]
+    ),
 ]
 ERROR = {
     "description": "Ongeldige invoer",
@@ -74,7 +82,8 @@ def spec() -> dict:
                         {
                             "name": "sort",
                             "in": "query",
-                            "schema": {"type": "string", "enum": ["relevance", "newest"]},
+                            # Empty: the default, relevance.
+                            "schema": {"type": "string", "enum": ["relevance", "newest", ""]},
                         },
                         {
                             "name": "page",
@@ -124,7 +133,12 @@ def spec() -> dict:
                 "get": {
                     "summary": "Bedrijfsnamen aanvullen",
                     "parameters": [
-                        {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "schema": {"type": "string"},
+                            "description": "Begin van de naam; zonder: een lege lijst.",
+                        }
                     ],
                     "responses": {
                         "200": {
@@ -137,7 +151,8 @@ def spec() -> dict:
                                     }
                                 }
                             },
-                        }
+                        },
+                        "400": ERROR,
                     },
                 }
             },

@@ -79,7 +79,10 @@ def search_api(request):
 def autocomplete_api(request):
     from search.companies import suggest
 
-    return JsonResponse(suggest(request.GET.get("q", "")[:200]), safe=False)
+    prefix = request.GET.get("q", "")[:200]
+    if "\x00" in prefix:  # as the search form refuses it (and PostgreSQL cannot hold it)
+        return JsonResponse({"error": _("Ongeldige zoekvraag.")}, status=400)
+    return JsonResponse(suggest(prefix), safe=False)
 
 
 # The export reads the whole index: a strict limit per address and one for everyone

@@ -80,3 +80,49 @@ def test_contact_addresses_are_not_searchable(client, company):
     data = get_json(client, "/api/v2/pages/?search=geheim-klachtcontact&type=companies.CompanyPage")
 
     assert data["meta"]["total_count"] == 0
+
+
+def test_a_complaint_under_an_offline_company_is_not_served(client, make_complaint, company):
+    # The site answers 404 for it (CompanyPage.route); the API followed only the
+    # complaint's own `live` and listed, showed and found it.
+    complaint = make_complaint("awaiting_company", title="Onder een offline bedrijf")
+    company.unpublish()
+
+    listed = get_json(client, "/api/v2/pages/?type=complaints.ComplaintPage&fields=*")
+    searched = get_json(client, "/api/v2/pages/?search=offline")
+    found = client.get("/api/v2/pages/find/", {"html_path": complaint.url})
+
+    assert listed["meta"]["total_count"] == 0
+    assert searched["meta"]["total_count"] == 0
+    assert client.get(f"/api/v2/pages/{complaint.pk}/").status_code == 404
+    assert found.status_code == 404
+
+
+def test_a_complaint_of_a_live_company_is_still_served(client, make_complaint):
+    complaint = make_complaint("awaiting_company", title="Gewoon online")
+
+    listed = get_json(client, "/api/v2/pages/?type=complaints.ComplaintPage")
+
+    assert [item["id"] for item in listed["items"]] == [complaint.pk]
+    assert client.get(f"/api/v2/pages/{complaint.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # An offset the database cannot hold (bigint out of range): a 500 before.
+        "/api/v2/pages/?offset=99999999999999999999999",
+        "/api/v2/images/?offset=99999999999999999999999",
+        "/api/v2/documents/?offset=99999999999999999999999",
+        # Text where find expects an id, and a search operator Wagtail does not know
+        # (both a ValueError, so a 500, before).
+        "/api/v2/pages/find/?id=1%20OR%201=1",
+        "/api/v2/pages/?search=pakket&search_operator=xor",
+        "/api/v2/images/?search=pakket&search_operator=xor",
+    ],
+)
+def test_impossible_parameters_are_a_clear_400(client, site, url):
+    response = client.get(url)
+
+    assert response.status_code == 400
+    assert "message" in json.loads(response.content)

@@ -112,3 +112,25 @@ def test_editors_cannot_edit_or_publish_complaints(client, editor, submitted):
     assert client.get(f"/admin/pages/{submitted.pk}/edit/").status_code in (302, 403)
     submitted.refresh_from_db()
     assert not submitted.live
+
+
+def test_a_moderator_takes_a_published_complaint_offline_in_the_admin(
+    client, moderator, editor, make_complaint
+):
+    # DESIGN.md: moderators remove abusive content. Putting it back online stays with
+    # superusers (and the workflow); editors do neither.
+    from complaints.models import ComplaintPage
+
+    complaint = make_complaint(status="awaiting_company")
+    url = reverse("wagtailadmin_pages:unpublish", args=[complaint.pk])
+
+    client.force_login(editor)
+    client.post(url)
+    assert ComplaintPage.objects.get(pk=complaint.pk).live
+
+    client.force_login(moderator)
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    page = ComplaintPage.objects.get(pk=complaint.pk)
+    assert not page.live and page.status == Status.AWAITING_COMPANY
+    assert not page.permissions_for_user(moderator).can_publish()

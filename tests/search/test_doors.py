@@ -434,3 +434,97 @@ def test_a_nightly_reconcile_is_scheduled_and_the_hourly_one_stays_quick(db):
 
     assert schedules["search.tasks.reconcile"] == "47 3 * * *"
     assert schedules["search.tasks.reconcile_versions"] == "17 * * * *"
+
+
+# Taking a complaint down (issue 11): whoever does it, its text leaves every way in ----
+
+
+def search_page(client, **params):
+    response = client.get("/zoeken/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def export_text(client, **params):
+    csv_body = client.get("/api/v2/complaints/export.csv", params)
+    jsonl_body = client.get("/api/v2/complaints/export.jsonl", params)
+    assert csv_body.status_code == jsonl_body.status_code == 200
+    return (
+        b"".join(csv_body.streaming_content).decode(),
+        b"".join(jsonl_body.streaming_content).decode(),
+    )
+
+
+WORD = "Zwaluwstaart"  # only in the description of the complaint that is taken down
+
+
+def findable(client, complaint) -> dict:
+    """Where the complaint's text can be found, anonymously: API, page, both exports."""
+    client.logout()
+    api = search_api(client, q=WORD)
+    page, listing = search_page(client, q=WORD), search_page(client)
+    csv_text, jsonl_text = export_text(client)
+    return {
+        "api": api["count"] > 0 or complaint.pk in [r["id"] for r in search_api(client)["results"]],
+        "page": complaint.url in page or f"<mark>{WORD}</mark>" in page,
+        "page listing": complaint.url in listing or complaint.title in listing,
+        "csv": WORD in csv_text or complaint.title in csv_text,
+        "jsonl": WORD in jsonl_text or complaint.title in jsonl_text,
+    }
+
+
+def take_down_by_moderator(client, complaint, moderator):
+    client.force_login(moderator)
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[complaint.pk]))
+    assert response.status_code == 302
+
+
+def take_down_by_withdrawal(client, complaint, moderator):
+    client.force_login(complaint.consumer)
+    response = client.post(reverse("withdraw", args=[complaint.pk]))
+    assert response.status_code == 302
+
+
+def take_down_by_expiry(client, complaint, moderator):
+    call_command("run_deadlines", stdout=io.StringIO())
+
+
+DOORS = {
+    "moderator-unpublish": take_down_by_moderator,
+    "consumer-withdrawal": take_down_by_withdrawal,
+    "two-year-expiry": take_down_by_expiry,
+}
+
+
+@pytest.mark.parametrize("door", DOORS)
+def test_a_complaint_taken_down_is_unfindable_in_api_page_and_exports(
+    client, published, committed, es, moderator, door
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    # The expiring one was published a little over two years ago.
+    then = timezone.now() - timedelta(days=731) if door == "two-year-expiry" else None
+    complaint = published(
+        title="Gescheurde verpakking bij aflevering",
+        description=f"De doos kwam gescheurd aan; het merk {WORD} stond er nog net op.",
+        now=then,
+    )
+    kept = published(title="Blijft gewoon staan")
+    before = findable(client, complaint)
+    assert all(before.values()), before
+
+    with committed():
+        DOORS[door](client, complaint, moderator)
+
+    complaint.refresh_from_db()
+    assert not complaint.live
+    assert document(es, complaint) is None
+    after = findable(client, complaint)
+    assert not any(after.values()), after
+    # What stays public stays findable.
+    assert [r["id"] for r in search_api(client)["results"]] == [kept.pk]
+    assert kept.title in search_page(client)
+    assert all(kept.title in text for text in export_text(client))
+    assert client.get(complaint.url).status_code == 404

@@ -45,6 +45,21 @@ def test_autocomplete_with_nothing_typed_is_empty(client, companies_indexed):
     assert client.get("/api/v2/companies/autocomplete/", {"q": ""}).json() == []
 
 
+@pytest.mark.parametrize("built", [True, False], ids=["index", "database-fallback"])
+def test_autocomplete_refuses_a_nul_character(client, company, index, built):
+    # Without a company index the prefix went to PostgreSQL, which cannot hold a NUL in a
+    # string literal: a 500 (found by the property-based run of the OpenAPI description).
+    from search.companies import rebuild
+
+    if built:
+        rebuild()
+
+    response = client.get("/api/v2/companies/autocomplete/", {"q": "Polder\x00post"})
+
+    assert response.status_code == 400
+    assert response.json() == {"error": "Ongeldige zoekvraag."}
+
+
 def test_export_streams_public_fields_with_the_search_filters(client, published, company_index):
     from companies.factories import CompanyPageFactory
 
