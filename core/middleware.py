@@ -38,7 +38,12 @@ class RequestBodyLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.REQUEST_BODY_MAX_SIZE:
-            return request_too_large(request)
+            response = request_too_large(request)
+            # Said here, as CommonMiddleware (further in) never sees this answer: a
+            # client that knows where the answer ends need not wait for the connection
+            # to close, which a server that drains the unread body would hold open.
+            response["Content-Length"] = str(len(response.content))
+            return response
         return self.get_response(request)
 
 
