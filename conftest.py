@@ -25,6 +25,25 @@ def fresh_rate_limits():
     counters.clear()
 
 
+RATE_SETTINGS = (
+    "SEARCH_API_RATE",
+    "EXPORT_RATE",
+    "EXPORT_GLOBAL_RATE",
+    "COMPLAINT_SUBMIT_RATE",
+    "DRAFT_CREATE_RATE",
+    "COMPANY_REQUEST_RATE",
+    "REACTION_RATE",
+)
+
+
+@pytest.fixture
+def generous_rate_limits(settings):
+    """For tests that are about something else and send many requests: every limit of
+    core.ratelimit far above what the test sends (the limits still run)."""
+    for name in RATE_SETTINGS:
+        setattr(settings, name, "1000000/m")
+
+
 @pytest.fixture
 def site(db):
     return Site.objects.get(is_default_site=True)

@@ -121,7 +121,10 @@ def rate(request, pk):
 @reaction_limit
 def report(request, reaction_id):
     reaction = get_object_or_404(
-        Reaction.objects.select_related("complaint__company"), pk=reaction_id
+        Reaction.objects.filter(complaint__in=public_complaints()).select_related(
+            "complaint__company"
+        ),
+        pk=reaction_id,
     )
     complaint = reaction.complaint
     form = ReportForm(request.POST)

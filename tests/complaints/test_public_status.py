@@ -79,3 +79,18 @@ def test_nobody_reacts_on_a_complaint_that_is_not_served(client, public_complain
 
     assert response.status_code == 404
     assert not public_complaint.reactions.exists()
+
+
+def test_nobody_reports_a_reaction_on_a_complaint_that_is_not_served(
+    client, public_complaint, representative, consumer
+):
+    from complaints import services
+
+    reaction = services.react(public_complaint, representative, "Wij kijken ernaar.")
+    public_complaint.company.unpublish()
+    client.force_login(consumer)
+
+    response = client.post(f"/reacties/{reaction.pk}/melden/", {"reason": "Klopt niet"})
+
+    assert response.status_code == 404
+    assert not reaction.reports.exists()

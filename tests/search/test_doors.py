@@ -498,7 +498,7 @@ DOORS = {
 
 @pytest.mark.parametrize("door", DOORS)
 def test_a_complaint_taken_down_is_unfindable_in_api_page_and_exports(
-    client, published, committed, es, moderator, door
+    client, published, committed, es, moderator, door, generous_rate_limits
 ):
     from datetime import timedelta
 

@@ -38,13 +38,12 @@ schema = _schema()
 
 
 @pytest.fixture
-def indexed(published, settings):
+def indexed(published, generous_rate_limits):
     from django.core import signals
     from django.db import close_old_connections
 
     # The limits are not what this run is about: 50 examples of the export would meet
-    # its 10 a minute.
-    settings.RATELIMIT_ENABLE = False
+    # its few per ten minutes (generous_rate_limits).
     published(title="Pakket nooit bezorgd")
     published(title="Factuur twee keer afgeschreven", status="awaiting_consumer")
     # The application runs in this test's transaction; like Django's test client, keep

@@ -262,11 +262,15 @@ def _fire(live, entry, role):
         files=files or None,
         headers=headers,
     )
-    session = _session(live, role)
-    prepared = session.prepare_request(request)
-    for name, value in headers.items():  # e.g. a Content-Length that lies
-        prepared.headers[name] = value
-    return session.send(prepared, allow_redirects=False, timeout=entry.get("timeout", 30))
+    # One connection per request, closed after it: a server thread kept waiting on an
+    # idle keep-alive connection holds a database connection of its own, and hundreds
+    # of them would exhaust the server's.
+    headers.setdefault("Connection", "close")
+    with _session(live, role) as session:
+        prepared = session.prepare_request(request)
+        for name, value in headers.items():  # e.g. a Content-Length that lies
+            prepared.headers[name] = value
+        return session.send(prepared, allow_redirects=False, timeout=entry.get("timeout", 30))
 
 
 def _counts():
