@@ -111,23 +111,13 @@ def sources_due(action: str) -> list[str]:
     return [source for (source, a) in states.TRANSITIONS if a == action]
 
 
-def transition_due(action: str, *, now: datetime, due_field: str = "due_at") -> int:
-    """The set-based form of `transition`, for what the clock decides: every complaint
-    whose `due_field` has passed by `now` moves along the table for `action`, one
-    source status at a time (`transition_due_from`)."""
-    moved = sum(
-        transition_due_from(source, action, now=now, due_field=due_field)
-        for source in sources_due(action)
-    )
-    return moved
-
-
 @transaction.atomic
 def transition_due_from(
     source: str, action: str, *, now: datetime, due_field: str = "due_at"
 ) -> int:
-    """Every complaint in `source` whose `due_field` has passed by `now` moves along the
-    table for `action`, in one transaction of its own.
+    """The set-based form of `transition`, for what the clock decides (complaints.clock
+    runs it per source status): every complaint in `source` whose `due_field` has passed
+    by `now` moves along the table for `action`, in one transaction of its own.
 
     The field changes come from the state machine (`states.set_changes`, i.e.
     `Lifecycle.apply`), and each move is dated at the moment its term or lifetime ran

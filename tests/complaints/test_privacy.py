@@ -1,15 +1,14 @@
 """Who sees what: a role × view matrix, and a private token that must stay private."""
 
-import io
 import json
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from complaints import attachments
 from complaints.models import ComplaintPage
+from tests.complaints.parties import ROLES, as_user, give_private_part, png
 
 pytestmark = pytest.mark.django_db
 
@@ -17,51 +16,10 @@ TOKEN = "PRIVETOKEN-7f3a9c"
 
 
 @pytest.fixture
-def other_company_rep(company_index, django_user_model):
-    from companies.factories import CompanyPageFactory
-    from companies.models import CompanyRepresentative
-
-    other = CompanyPageFactory(parent=company_index, title="Concurrent B.V.")
-    user = django_user_model.objects.create_user("rep2", "rep2@concurrent.example", "x")
-    CompanyRepresentative.objects.create(user=user, company=other)
-    return user
-
-
-@pytest.fixture
-def other_consumer(django_user_model):
-    return django_user_model.objects.create_user("piet", "piet@example.invalid", "x")
-
-
-@pytest.fixture
-def users(consumer, other_consumer, representative, other_company_rep, moderator, editor):
-    return {
-        "anonymous": None,
-        "other_consumer": other_consumer,
-        "owner": consumer,
-        "other_company_rep": other_company_rep,
-        "representative": representative,
-        "moderator": moderator,
-        "editor": editor,
-    }
-
-
-def png() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), "green").save(out, format="PNG")
-    return out.getvalue()
-
-
-@pytest.fixture
 def public_complaint(make_complaint, consumer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         complaint = make_complaint(status="awaiting_company", private_details=f"Adres {TOKEN}")
-    complaint.private_details.order_reference = TOKEN
-    complaint.private_details.save()
-    complaint.contact_log.create(
-        contacted_on="2026-10-01", channel="phone", summary=f"Gebeld {TOKEN}"
-    )
-    attachments.add_attachment(complaint, SimpleUploadedFile(f"{TOKEN}.png", png()), consumer)
-    return complaint
+    return give_private_part(complaint, consumer, TOKEN, f"{TOKEN}.png")
 
 
 @pytest.fixture
@@ -69,21 +27,6 @@ def draft(make_complaint):
     return make_complaint(status="draft", private_details=f"Adres {TOKEN}")
 
 
-def as_user(client, user):
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-ROLES = [
-    "anonymous",
-    "other_consumer",
-    "owner",
-    "other_company_rep",
-    "representative",
-    "moderator",
-    "editor",
-]
 SEES_PRIVATE = {"owner", "representative", "moderator"}
 
 

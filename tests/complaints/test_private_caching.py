@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from complaints import attachments
-from tests.complaints.test_privacy import png
+from tests.complaints.parties import png
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,9 @@ test pins the decision.
 """
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from complaints import attachments
 from complaints.states import PUBLIC_STATUSES, Status
-from tests.complaints.test_privacy import as_user, png
+from tests.complaints.parties import ROLES, as_user, give_private_part
 
 pytestmark = pytest.mark.django_db
 
@@ -27,45 +25,11 @@ READERS = {
     "withdrawn": {"owner"},
     "expired": {"owner"},
 }
-ROLES = [
-    "anonymous",
-    "other_consumer",
-    "owner",
-    "other_company_rep",
-    "representative",
-    "moderator",
-    "editor",
-]
-
-
-@pytest.fixture
-def users(consumer, representative, moderator, editor, django_user_model, company_index):
-    from companies.factories import CompanyPageFactory
-    from companies.models import CompanyRepresentative
-
-    other_company = CompanyPageFactory(parent=company_index, title="Concurrent B.V.")
-    other_rep = django_user_model.objects.create_user("rep2", "rep2@concurrent.example", "x")
-    CompanyRepresentative.objects.create(user=other_rep, company=other_company)
-    return {
-        "anonymous": None,
-        "other_consumer": django_user_model.objects.create_user("piet", "piet@example.invalid"),
-        "owner": consumer,
-        "other_company_rep": other_rep,
-        "representative": representative,
-        "moderator": moderator,
-        "editor": editor,
-    }
 
 
 def complaint_in(status, make_complaint, consumer):
     complaint = make_complaint(status=status, private_details=f"Adres {TOKEN}")
-    complaint.private_details.order_reference = TOKEN
-    complaint.private_details.save()
-    complaint.contact_log.create(
-        contacted_on="2026-10-01", channel="phone", summary=f"Gebeld {TOKEN}"
-    )
-    attachments.add_attachment(complaint, SimpleUploadedFile("bon.png", png()), consumer)
-    return complaint
+    return give_private_part(complaint, consumer, TOKEN, "bon.png")
 
 
 def test_the_rule_names_every_status():

@@ -11,17 +11,10 @@ from django.contrib.auth import get_user_model
 from companies.models import CompanyRequest
 from complaints.models import ComplaintPage, Reaction
 from core.ratelimit import Rate, hit
+from tests.complaints.test_wizard import SCOPE_OK
 
 pytestmark = pytest.mark.django_db
 
-SCOPE_OK = {
-    "government": "nee",
-    "company_is_dutch": "ja",
-    "bought_directly": "ja",
-    "told_company_first": "ja",
-    "told_company_on": "2026-10-01",
-    "told_company_how": "telefonisch",
-}
 
 # A whole minute, as fixed windows start them.
 EDGE = datetime(2026, 3, 2, 10, 0, 0, tzinfo=UTC)
