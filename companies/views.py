@@ -16,7 +16,7 @@ def _request_rate(group, request):
 @ratelimit(key="user_or_ip", rate=_request_rate, method="POST", fail_open=False)
 def request_company(request, index_page):
     """The "company not listed?" form; requests land in the admin for moderators."""
-    form = CompanyRequestForm(request.POST or None)
+    form = CompanyRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(

@@ -78,7 +78,7 @@ def _draft_rate(group, request):
 @ratelimit(key="user", rate=_draft_rate, method="POST", fail_open=False)
 def wizard_scope(request, company_id):
     company = get_object_or_404(CompanyPage.objects.live().public(), pk=company_id)
-    form = ScopeForm(request.POST or None)
+    form = ScopeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         elsewhere = form.out_of_scope_case()
         if elsewhere:
@@ -96,7 +96,11 @@ def wizard_scope(request, company_id):
 @login_required
 def wizard_text(request, pk):
     complaint = _editable(request, pk)
-    form = ComplaintTextForm(request.POST or None, instance=complaint, company=complaint.company)
+    form = ComplaintTextForm(
+        request.POST if request.method == "POST" else None,
+        instance=complaint,
+        company=complaint.company,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_draft(complaint, form.cleaned_data)
