@@ -1,3 +1,4 @@
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 
@@ -10,4 +11,9 @@ class ScreeningPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["hits"] = getattr(self.instance, "screening_hits", None) or []
+            if self.instance.pk and getattr(self.instance, "status", "") == "in_moderation":
+                # Where the workflow lands a moderator: the way to the review screen.
+                context["review_url"] = reverse(
+                    "complaint_moderation_review", args=[self.instance.pk]
+                )
             return context

@@ -1,11 +1,15 @@
 from django.db.models import Count, Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import EditView
 
 from companies.models import COMPANY_PAGE_CONTEXT, Sector
 from complaints.models import ComplaintPage, OutboxMessage, Reaction, ReactionReport, Topic
+from complaints.permissions import is_moderator
 from complaints.selectors import public_complaints
 
 
@@ -98,7 +102,7 @@ class OutboxAdmin(ModelAdmin):
 
 
 class ModerationGroup(ModelAdminGroup):
-    menu_label = _("Moderatie")
+    menu_label = _("Reacties en e-mail")
     menu_icon = "tick-inverse"
     menu_order = 200
     items = [ReactionAdmin, ReactionReportAdmin, OutboxAdmin]
@@ -177,3 +181,55 @@ def refuse_complaint_moves(request, page, destination):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+# The moderator's review screen (complaints.admin_moderation) ---------------------------
+
+
+class ModerationMenuItem(MenuItem):
+    """ "Moderatie", with the number of complaints waiting, for moderators only."""
+
+    def is_shown(self, request):
+        return is_moderator(request.user)
+
+    def render_component(self, request):
+        from complaints.admin_moderation import waiting_count
+
+        count = waiting_count()
+        self.label = _("Moderatie (%(count)d)") % {"count": count} if count else _("Moderatie")
+        return super().render_component(request)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    from complaints.admin_moderation import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        _("Moderatie"),
+        reverse_lazy("complaint_moderation"),
+        name="klachtmoderatie",
+        icon_name="tick-inverse",
+        order=150,
+    )
+
+
+class ModerationSummaryPanel(Component):
+    name = "complaint_moderation"
+    order = 50
+    template_name = "complaints/admin/moderation_summary_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from complaints.admin_moderation import waiting_count
+
+        return {"count": waiting_count()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_summary(request, panels):
+    if is_moderator(request.user):
+        panels.insert(0, ModerationSummaryPanel())
