@@ -1,6 +1,7 @@
 """StreamField blocks for advice pages."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -39,11 +40,47 @@ class TipListBlock(blocks.StructBlock):
         template = "blocks/tip_list_block.html"
 
 
+LINK_HELP = _(
+    "Een pad op deze site dat met / begint, zoals /klacht-indienen/, of een adres op een "
+    "andere site dat met https:// begint. Voor een pagina van deze site: kies hem hierboven."
+)
+
+
+def validate_link(value: str) -> None:
+    """A relative path on this site ("/klacht-indienen/") or an absolute https URL."""
+    if not value:
+        return
+    if value.startswith("/"):
+        if value.startswith("//") or "\\" in value or any(c.isspace() for c in value):
+            raise ValidationError(_("Dit pad klopt niet: begin met één / en gebruik geen spaties."))
+        return
+    if value.lower().startswith("https://"):
+        URLValidator(schemes=["https"], message=_("Dit adres klopt niet."))(value)
+        return
+    raise ValidationError(
+        _("Vul een pad in dat met / begint (zoals /klacht-indienen/) of een adres met https://.")
+    )
+
+
+class LinkBlock(blocks.CharBlock):
+    """A link target typed by hand: a path on this site or an https address elsewhere.
+    (Wagtail's URLBlock takes absolute URLs only, so an internal path failed.)"""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 500)
+        kwargs.setdefault("help_text", LINK_HELP)
+        kwargs.setdefault("validators", [validate_link])
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        return super().clean((value or "").strip())
+
+
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titel"), max_length=120)
     text = blocks.TextBlock(label=_("tekst"), required=False, max_length=400)
     page = blocks.PageChooserBlock(label=_("pagina"), required=False)
-    url = blocks.URLBlock(label=_("of een adres"), required=False)
+    url = LinkBlock(label=_("of een adres"), required=False)
     button_label = blocks.CharBlock(label=_("knoptekst"), max_length=60)
 
     class Meta:

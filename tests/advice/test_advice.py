@@ -107,3 +107,64 @@ def test_an_editor_publishes_a_long_tip_within_the_field_limit(client, editor, a
     page.refresh_from_db()
     assert page.title == "Een lange tip, bijgewerkt" and page.live
     assert len(page.body) == 40
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/klacht-indienen/", "/tips/bewaar-alles/?van=tip#dossier", "https://www.acm.nl/consuwijzer"],
+)
+def test_a_call_to_action_takes_a_path_on_this_site_or_an_https_address(url):
+    assert CallToActionBlock().clean(cta_value(url=f" {url} "))["url"] == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "klacht-indienen/",
+        "//evil.example/",
+        "http://example.invalid/",
+        "javascript:alert(1)",
+        "/met spatie/",
+        "https://",
+    ],
+)
+def test_a_call_to_action_refuses_other_addresses(url):
+    with pytest.raises(ValidationError):
+        CallToActionBlock().clean(cta_value(url=url))
+
+
+def test_the_data_migration_repairs_links_the_new_rule_refuses(advice_index, settings):
+    """advice 0002 repairs pages and revisions that hold an address the rule refuses."""
+    import importlib
+
+    from django.apps import apps
+
+    from advice.models import AdvicePage
+
+    migration = importlib.import_module("advice.migrations.0002_cta_link_admin")
+    settings.SITE_URL = "https://klachtenkompas.example"
+    page = AdvicePageFactory(parent=advice_index, title="Oud")
+    bad = [
+        ("klacht-indienen/", "/klacht-indienen/"),
+        ("https://klachtenkompas.example/tips/?a=1", "/tips/?a=1"),
+        ("http://www.acm.nl/", "https://www.acm.nl/"),
+        ("/klacht-indienen/", "/klacht-indienen/"),
+    ]
+    raw = [
+        {
+            "type": "call_to_action",
+            "value": {"title": "T", "text": "", "page": None, "url": old, "button_label": "Ga"},
+        }
+        for old, _new in bad
+    ]
+    page.body = raw
+    page.save()
+    page.save_revision()
+
+    migration.repair_links(apps, None)
+
+    page = AdvicePage.objects.get(pk=page.pk)
+    expected = [new for _old, new in bad]
+    assert [child["value"]["url"] for child in page.body.raw_data] == expected
+    latest = page.get_latest_revision_as_object()
+    assert [child.value["url"] for child in latest.body] == expected
