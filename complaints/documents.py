@@ -1,7 +1,8 @@
 """Tips from the seeds made into features: calendar entries for terms, the complaint as
 a formal letter with a deadline of 10 working days, and the case pack for escalation."""
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import holidays
@@ -47,27 +48,97 @@ def term_calendar(complaint, role: str, url: str) -> bytes:
     return calendar.to_ical()
 
 
-def letter_text(complaint, today: date | None = None) -> str:
+def dutch_date(value, with_time: bool = False) -> str:
+    """ "23 oktober 2026" (and ", 14:05" in Amsterdam time): every date in the documents.
+
+    Datetimes are shown in settings.TIME_ZONE (Europe/Amsterdam), never in UTC."""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return f"{text}, {value:%H:%M}" if with_time else text
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The consumer's name and address for the letter: given on the download form, put
+    in the letter and stored nowhere."""
+
+    name: str
+    street: str
+    postcode: str
+    place: str
+
+    def lines(self) -> list[str]:
+        return [self.name, self.street, f"{self.postcode}  {self.place}"]
+
+
+def complaint_reference(complaint) -> str:
+    return f"KK-{complaint.pk}"
+
+
+def _sentence(text: str) -> str:
+    """The consumer's words as a sentence of their own: a capital and a full stop."""
+    text = " ".join(text.split()) if "\n" not in text.strip() else text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else f"{text}."
+
+
+def letter_text(complaint, sender: Sender, today: date | None = None) -> str:
     """The complaint as a short formal letter (for the consumer only: it carries the
-    private reference)."""
+    private reference and the consumer's address)."""
     today = today or timezone.localdate()
     deadline = working_days_after(today)
     private = getattr(complaint, "private_details", None)
-    reference = (
-        f"Referentie: {private.order_reference}\n" if private and private.order_reference else ""
-    )
     company = complaint.company
+    addressee = [company.legal_name or company.title, "T.a.v. de klachtenafdeling"]
+    address = getattr(company, "postal_address", "")
+    if address:
+        addressee.extend(address.splitlines())
+    subject = [
+        f"Betreft: klacht “{complaint.title}”",
+        f"Kenmerk: {complaint_reference(complaint)} (Klachtenkompas)",
+    ]
+    if private and private.order_reference:
+        subject.append(f"Uw referentie: {private.order_reference}")
+    if complaint.incident_date:
+        subject.append(f"Datum van aankoop of voorval: {dutch_date(complaint.incident_date)}")
+    outcome = _sentence(complaint.desired_outcome)
+    request = (
+        f"Ik verzoek u mijn klacht als volgt op te lossen.\n\n{outcome}\n\n" if outcome else ""
+    )
     return (
-        f"{company.legal_name}\nT.a.v. de klachtenafdeling\n\n"
-        f"{today:%d-%m-%Y}\n\n"
-        f"Betreft: klacht \u2013 {complaint.title}\n{reference}\n"
-        "Geachte heer, mevrouw,\n\n"
-        f"{complaint.description.strip()}\n\n"
-        f"Ik verzoek u het volgende: {complaint.desired_outcome.strip()}\n\n"
-        f"Ik verneem graag uiterlijk {deadline:%d-%m-%Y} (tien werkdagen na vandaag) hoe u dit "
-        "oplost. Hoor ik dan niets, dan zet ik de volgende stap, bijvoorbeeld naar een "
+        "\n".join(sender.lines())
+        + "\n\n"
+        + "\n".join(addressee)
+        + f"\n\n{sender.place}, {dutch_date(today)}\n\n"
+        + "\n".join(subject)
+        + "\n\nGeachte heer, mevrouw,\n\n"
+        + f"{complaint.description.strip()}\n\n"
+        + request
+        + f"Ik verneem graag uiterlijk {dutch_date(deadline)} (tien werkdagen na vandaag) hoe "
+        "u dit oplost. Hoor ik dan niets, dan zet ik de volgende stap, bijvoorbeeld naar een "
         "geschillencommissie.\n\n"
         "Met vriendelijke groet,\n\n\n"
+        f"{sender.name}\n"
     )
 
 
@@ -102,9 +173,9 @@ class _Pdf(FPDF):
         self.ln(2)
 
 
-def letter_pdf(complaint, today: date | None = None) -> bytes:
+def letter_pdf(complaint, sender: Sender, today: date | None = None) -> bytes:
     pdf = _Pdf(f"Klacht: {complaint.title}")
-    pdf.paragraph(letter_text(complaint, today))
+    pdf.paragraph(letter_text(complaint, sender, today))
     return bytes(pdf.output())
 
 
@@ -112,13 +183,19 @@ def case_pack_pdf(complaint) -> bytes:
     """Everything an intermediary or a court asks for, in one document."""
     pdf = _Pdf(f"Dossier: {complaint.title}")
     pdf.heading(f"Dossier klacht: {complaint.title}", 16)
-    pdf.paragraph(
-        f"Bedrijf: {complaint.company.legal_name} (KvK {complaint.company.kvk_number})\n"
-        f"Status: {complaint.status_label}\n"
-        f"Geplaatst: {complaint.published_at:%d-%m-%Y}"
-        if complaint.published_at
-        else f"Status: {complaint.status_label}"
-    )
+    facts = [
+        f"Bedrijf: {complaint.company.legal_name} (KvK {complaint.company.kvk_number})",
+        f"Kenmerk: {complaint_reference(complaint)}",
+        f"Status: {complaint.status_label}",
+    ]
+    if complaint.incident_date:
+        facts.append(f"Datum van aankoop of voorval: {dutch_date(complaint.incident_date)}")
+    if complaint.submitted_at:
+        facts.append(f"Ingediend: {dutch_date(complaint.submitted_at, with_time=True)}")
+    if complaint.published_at:
+        facts.append(f"Geplaatst: {dutch_date(complaint.published_at, with_time=True)}")
+    facts.append(f"Gemaakt op: {dutch_date(timezone.now(), with_time=True)} (Nederlandse tijd)")
+    pdf.paragraph("\n".join(facts))
     pdf.heading("De klacht")
     pdf.paragraph(complaint.description)
     pdf.heading("Wat ik wil")
@@ -131,14 +208,17 @@ def case_pack_pdf(complaint) -> bytes:
     for reaction in complaint.reactions.filter(visibility="visible"):
         who = complaint.company.title if reaction.party == "company" else "Consument"
         late = " (te laat)" if reaction.party == "company" and not reaction.on_time else ""
-        pdf.paragraph(f"{reaction.created_at:%d-%m-%Y %H:%M} \u2013 {who}{late}:\n{reaction.body}")
+        when = dutch_date(reaction.created_at, with_time=True)
+        pdf.paragraph(f"{when} \u2013 {who}{late}:\n{reaction.body}")
     if not complaint.reactions.exists():
         pdf.paragraph("Het bedrijf heeft niet gereageerd.")
     pdf.heading("Contact met het bedrijf")
     for entry in complaint.contact_log.all():
         promised = f" Beloofd: {entry.promised}" if entry.promised else ""
         pdf.paragraph(
-            f"{entry.contacted_on:%d-%m-%Y}, {entry.get_channel_display()}"
+            f"{dutch_date(entry.contacted_on)}"
+            f"{entry.contacted_at.strftime(' %H:%M') if entry.contacted_at else ''}, "
+            f"{entry.get_channel_display()}"
             f"{', ' + entry.person if entry.person else ''}: {entry.summary}{promised}"
         )
     pdf.heading("Bijlagen")
@@ -148,7 +228,8 @@ def case_pack_pdf(complaint) -> bytes:
         pdf.paragraph("Geen.")
     pdf.heading("Gebeurtenissen")
     for event in complaint.events.all():
-        pdf.paragraph(f"{event.created_at:%d-%m-%Y %H:%M}: {event.get_action_display()}")
+        when = dutch_date(event.created_at, with_time=True)
+        pdf.paragraph(f"{when}: {event.get_action_display()}")
     return bytes(pdf.output())
 
 

@@ -27,7 +27,12 @@ urlpatterns = [
     path("klachten/<int:pk>/beoordelen/", views_conversation.rate, name="rate"),
     path("reacties/<int:reaction_id>/melden/", views_conversation.report, name="report_reaction"),
     path("klachten/<int:pk>/termijn.ics", views_documents.term_calendar, name="term_calendar"),
-    path("mijn-klachten/<int:pk>/brief.<str:fmt>", views_documents.letter, name="letter"),
+    path("mijn-klachten/<int:pk>/brief/", views_documents.letter, name="letter"),
+    path(
+        "mijn-klachten/<int:pk>/brief.<str:fmt>",
+        views_documents.letter_format,
+        name="letter_format",
+    ),
     path("mijn-klachten/<int:pk>/dossier.pdf", views_documents.case_pack, name="case_pack"),
     path("bedrijfsportaal/", views_portal.portal, name="portal"),
 ]

@@ -26,7 +26,7 @@ def test_every_page_for_a_signed_in_user_is_private_and_not_stored(
         f"/klacht-indienen/{draft.pk}/klacht/",
         f"/klacht-indienen/{draft.pk}/besloten/",
         f"/klacht-indienen/{draft.pk}/controleren/",
-        f"/mijn-klachten/{public.pk}/brief.txt",
+        f"/mijn-klachten/{public.pk}/brief/",
         f"/mijn-klachten/{public.pk}/dossier.pdf",
         f"/bijlagen/{attachment.pk}/",
         public.url,  # with the private part, for the owner

@@ -73,7 +73,10 @@ def test_attachments_page_portal_and_documents_by_status_and_party(
         shown = portal.status_code == 200 and TOKEN in portal.content.decode()
         assert shown == (allowed and role == "representative"), where
 
-        letter = client.get(f"/mijn-klachten/{complaint.pk}/brief.txt")
+        letter = client.post(
+            f"/mijn-klachten/{complaint.pk}/brief/",
+            {"name": "J", "street": "Laan 1", "postcode": "1234 AB", "place": "Ede", "fmt": "txt"},
+        )
         case_pack = client.get(f"/mijn-klachten/{complaint.pk}/dossier.pdf")
         if role == "owner":
             assert letter.status_code == case_pack.status_code == 200, where
