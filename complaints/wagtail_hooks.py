@@ -1,7 +1,8 @@
 from django.db.models import Count, Q
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -233,3 +234,30 @@ class ModerationSummaryPanel(Component):
 def add_moderation_summary(request, panels):
     if is_moderator(request.user):
         panels.insert(0, ModerationSummaryPanel())
+
+
+class ReviewMenuItem(ActionMenuItem):
+    """On a complaint in moderation the edit page's main button leads to the review
+    screen, where the decision is made (Wagtail's own approve and reject sat under "more
+    actions" and ended on an edit page the moderator may no longer open)."""
+
+    label = _("Beoordelen: goedkeuren of afwijzen")
+    name = "action-review"
+    icon_name = "tick-inverse"
+
+    def get_url(self, parent_context):
+        return reverse("complaint_moderation_review", args=[parent_context["page"].pk])
+
+
+@hooks.register("construct_page_action_menu")
+def review_complaints_in_the_review_screen(menu_items, request, context):
+    page = context.get("page")
+    if (
+        context.get("view") != "edit"
+        or not isinstance(page, ComplaintPage)
+        or page.status != "in_moderation"
+        or not is_moderator(request.user)
+    ):
+        return
+    menu_items[:] = [item for item in menu_items if not isinstance(item, WorkflowMenuItem)]
+    menu_items.insert(0, ReviewMenuItem())

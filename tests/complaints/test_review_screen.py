@@ -245,3 +245,17 @@ def test_drafts_are_not_reviewable(client, moderator, make_complaint):
     client.force_login(moderator)
 
     assert client.get(review_url(draft)).status_code == 404
+
+
+def test_the_edit_page_leads_to_the_review_screen_instead_of_wagtails_actions(
+    client, moderator, submitted
+):
+    client.force_login(moderator)
+
+    html = client.get(f"/admin/pages/{submitted.pk}/edit/").content.decode()
+
+    assert "Beoordelen: goedkeuren of afwijzen" in html
+    assert f'href="{review_url(submitted)}"' in html
+    # No second door with Wagtail's wording under "more actions".
+    assert 'data-workflow-action-name="approve"' not in html
+    assert 'data-workflow-action-name="reject"' not in html
