@@ -103,7 +103,7 @@ class OutboxAdmin(ModelAdmin):
 
 
 class ModerationGroup(ModelAdminGroup):
-    menu_label = _("Reacties en e-mail")
+    menu_label = _("Berichten")
     menu_icon = "tick-inverse"
     menu_order = 200
     items = [ReactionAdmin, ReactionReportAdmin, OutboxAdmin]
@@ -261,3 +261,11 @@ def review_complaints_in_the_review_screen(menu_items, request, context):
         return
     menu_items[:] = [item for item in menu_items if not isinstance(item, WorkflowMenuItem)]
     menu_items.insert(0, ReviewMenuItem())
+
+
+@hooks.register("insert_global_admin_css")
+def moderation_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-moderation.css"))

@@ -81,14 +81,22 @@ def test_register_submit_moderate_publish_and_read_privately(
     admin.fill("input[name=username]", "moderator")
     admin.fill("input[name=password]", PASSWORD)
     admin.click("button[type=submit]")
-    admin.goto(f"/admin/pages/{complaint_id}/edit/")
-    screenshot(admin, "moderatie-bewerken")
-    admin.locator(".w-dropdown-button [data-w-dropdown-target=toggle]").click()
-    admin.locator(
-        "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
-    ).click()
-    admin.wait_for_url(re.compile(r"/admin/"))
-    admin.wait_for_load_state("networkidle")
+    # The menu item "Moderatie (1)" leads to the waiting list, the list to the review
+    # screen with everything on one page; one button approves, by keyboard.
+    admin.get_by_role("link", name=re.compile(r"Moderatie \(1\)")).click()
+    admin.wait_for_url(re.compile(r"/admin/moderatie/$"))
+    screenshot(admin, "moderatie-lijst")
+    admin.click("text=Pakket als bezorgd gemeld, nooit ontvangen")
+    admin.wait_for_url(re.compile(rf"/admin/moderatie/{complaint_id}/$"))
+    assert PRIVATE in admin.content()  # the private part, for the moderator
+    screenshot(admin, "moderatie-beoordelen")
+    approve = admin.get_by_role("button", name="Goedkeuren")
+    approve.focus()
+    admin.keyboard.press("Enter")
+    admin.wait_for_url(re.compile(r"/admin/moderatie/$"))
+    admin.wait_for_selector("text=Goedgekeurd")
+    assert "geen toegang" not in admin.content().lower()
+    screenshot(admin, "moderatie-na-goedkeuren")
 
     # The complaint is public, without its private part.
     anonymous = browser.new_context(base_url=base).new_page()
