@@ -38,7 +38,7 @@ class LetterForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     fmt = forms.ChoiceField(
-        label=_("Als"), choices=FORMATS, initial="pdf", widget=forms.RadioSelect
+        label=_("Hoe wil je de brief?"), choices=FORMATS, initial="pdf", widget=forms.RadioSelect
     )
 
     def clean_postcode(self):
