@@ -319,3 +319,50 @@ class CompanyRequest(models.Model):
 
     def __str__(self):
         return self.company_name
+
+
+class OutOfScopeName(models.Model):
+    """A name people search for that is not a Dutch company: a government body or a foreign
+    company. The wizard and the "company not listed?" form recognise it and send the
+    person to the page that says where such a complaint does belong. Kept by moderators
+    in the admin."""
+
+    class Case(models.TextChoices):
+        # The same values as home.OutOfScopePage.Case: the page for the case is found by it.
+        GOVERNMENT = "government", _("overheid")
+        FOREIGN = "foreign", _("buitenlands bedrijf")
+
+    class Match(models.TextChoices):
+        EXACT = "exact", _("de hele naam")
+        PREFIX = "prefix", _("het begin van de naam (bijv. 'gemeente' voor 'gemeente Utrecht')")
+
+    name = models.CharField(
+        _("naam"),
+        max_length=100,
+        unique=True,
+        help_text=_("Zoals mensen het intikken, bijv. 'Belastingdienst' of 'Amazon'."),
+    )
+    case = models.CharField(_("soort"), max_length=20, choices=Case.choices)
+    match = models.CharField(
+        _("herkennen aan"), max_length=10, choices=Match.choices, default=Match.EXACT
+    )
+    note = models.CharField(
+        _("toelichting"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optioneel, getoond bij de verwijzing, bijv. 'Amerikaans bedrijf'."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("naam buiten het bereik")
+        verbose_name_plural = _("namen buiten het bereik")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from companies.selectors import name_tokens
+
+        if not name_tokens(self.name):
+            raise ValidationError({"name": _("Geef een naam met letters of cijfers.")})

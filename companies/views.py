@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from companies.forms import CompanyRequestForm
+from companies.selectors import out_of_scope_match
 from core.ratelimit import ratelimit
 
 
@@ -17,7 +18,17 @@ def _request_rate(group, request):
 def request_company(request, index_page):
     """The "company not listed?" form; requests land in the admin for moderators."""
     form = CompanyRequestForm(request.POST if request.method == "POST" else None)
+    elsewhere = None
     if request.method == "POST" and form.is_valid():
+        # A government body or a foreign company is not added: say where to go instead.
+        elsewhere = out_of_scope_match(form.cleaned_data["company_name"])
+    if elsewhere:
+        form.add_error(
+            "company_name",
+            _("%(name)s kun je hier niet aanmelden: lees hieronder waar je terechtkunt.")
+            % {"name": form.cleaned_data["company_name"]},
+        )
+    elif request.method == "POST" and form.is_valid():
         form.save()
         messages.success(
             request,
@@ -28,6 +39,11 @@ def request_company(request, index_page):
     return TemplateResponse(
         request,
         "companies/company_request.html",
-        {"page": index_page, "form": form},
+        {
+            "page": index_page,
+            "form": form,
+            "elsewhere": elsewhere,
+            "elsewhere_name": form.data.get("company_name", ""),
+        },
         status=400 if request.method == "POST" else 200,
     )

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from companies.models import CompanyRepresentative, CompanyRequest
+from companies.models import CompanyRepresentative, CompanyRequest, OutOfScopeName
 
 
 class CompanyRepresentativeAdmin(ModelAdmin):
@@ -22,11 +22,20 @@ class CompanyRequestAdmin(ModelAdmin):
     search_fields = ["company_name", "kvk_number", "city"]
 
 
+class OutOfScopeNameAdmin(ModelAdmin):
+    model = OutOfScopeName
+    menu_label = _("Namen buiten het bereik")
+    menu_icon = "warning"
+    list_display = ["name", "case", "match", "note"]
+    list_filter = ["case", "match"]
+    search_fields = ["name", "note"]
+
+
 class CompaniesGroup(ModelAdminGroup):
     menu_label = _("Bedrijven")
     menu_icon = "group"
     menu_order = 310
-    items = [CompanyRepresentativeAdmin, CompanyRequestAdmin]
+    items = [CompanyRepresentativeAdmin, CompanyRequestAdmin, OutOfScopeNameAdmin]
 
 
 modeladmin_register(CompaniesGroup)

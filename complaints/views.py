@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from companies.models import CompanyPage
+from companies.selectors import out_of_scope_match
 from complaints import attachments, services
 from complaints import writing_aid as aid
 from complaints.forms import (
@@ -63,10 +64,18 @@ def wizard_start(request):
         companies = companies.filter(title__icontains=query) | companies.filter(
             legal_name__icontains=query
         )
+    # "Belastingdienst", "gemeente Utrecht", "Amazon": not a Dutch company; say where to go.
+    elsewhere = out_of_scope_match(query) if query else None
     return _render(
         request,
         "complaints/wizard/start.html",
-        {"query": query, "companies": companies[:30], "current": "wizard_scope"},
+        {
+            "query": query,
+            "companies": companies[:30],
+            "elsewhere": elsewhere,
+            "elsewhere_url": out_of_scope_url(elsewhere.case) if elsewhere else "",
+            "current": "wizard_scope",
+        },
     )
 
 
