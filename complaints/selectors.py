@@ -30,12 +30,17 @@ def complaint_page_context(complaint, user) -> dict:
     private = can_see_private_part(user, complaint)
     party = party_of(user, complaint) if user.is_authenticated else None
     can_react = bool(party) and states.target_of(complaint.status, REACT_ACTIONS[party]) is not None
+    reactions = visible_reactions(complaint, user)
+    if party:
+        for reaction in reactions:
+            # One report form per reaction, each with ids of its own.
+            reaction.report_form = ReportForm(auto_id=f"id_report{reaction.pk}_%s")
     context = {
         "can_see_private": private,
         "is_owner": is_owner(user, complaint),
         "is_representative": represents(user, complaint.company),
         "party": party,
-        "reactions": visible_reactions(complaint, user),
+        "reactions": reactions,
         "can_react": can_react,
         "can_mark_solved": party == "company"
         and states.target_of(complaint.status, states.Action.MARK_SOLVED) is not None,
@@ -43,7 +48,6 @@ def complaint_page_context(complaint, user) -> dict:
         and states.target_of(complaint.status, states.Action.RATE) is not None,
         "reaction_form": ReactionForm(),
         "rating_form": RatingForm(),
-        "report_form": ReportForm(),
         "rating": getattr(complaint, "rating", None) if complaint.status == "rated" else None,
         "escalation": escalation_pages(complaint) if party == "consumer" else [],
     }

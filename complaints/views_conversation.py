@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from complaints import services
+from complaints import services, states
 from complaints.forms_conversation import RatingForm, ReactionForm, ReportForm
 from complaints.models import ComplaintPage, Reaction
 from complaints.selectors import public_complaints
@@ -77,9 +78,25 @@ def react(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def mark_solved(request, pk):
+    """GET: what "solved" means and what happens next, with the button that confirms it;
+    POST: the company marks the complaint solved."""
     complaint = _public_complaint(pk)
+    if request.method == "GET":
+        if services.party_of(request.user, complaint) != "company":
+            raise Http404
+        if states.target_of(complaint.status, states.Action.MARK_SOLVED) is None:
+            return _refuse(request, complaint, _("Deze klacht kun je nu niet als opgelost melden."))
+        return TemplateResponse(
+            request,
+            "complaints/mark_solved_confirm.html",
+            {
+                "page": complaint,
+                "has_reacted": complaint.reactions.filter(party="company").exists(),
+                "rating_days": states.TERM.days,
+            },
+        )
     return _run(
         request,
         complaint,

@@ -52,6 +52,8 @@ def test_react_react_solved_graded_and_the_score_changes(
 
     company.goto(published.url)
     company.click("text=Klacht is opgelost")
+    company.wait_for_selector("text=Wat er gebeurt als je bevestigt")
+    company.click("text=Ja, meld de klacht als opgelost")
     company.wait_for_selector("text=Gemeld als opgelost")
 
     consumer.goto(published.url)
