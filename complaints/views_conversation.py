@@ -39,6 +39,14 @@ def _refuse(request, complaint, error):
     return _back(complaint)
 
 
+def _show_again(request, complaint, **bound_forms):
+    """The complaint page again with a refused form, its errors and what was typed in it
+    (a redirect would throw the text away)."""
+    context = complaint.get_context(request)
+    context.update(bound_forms)
+    return TemplateResponse(request, complaint.get_template(request), context, status=400)
+
+
 def _run(request, complaint, action, success):
     """Call a conversation service and turn its refusals into clear messages."""
     try:
@@ -66,9 +74,7 @@ def react(request, pk):
     if not form.is_valid():
         if services.party_of(request.user, complaint) is None:
             raise Http404
-        return _refuse(
-            request, complaint, " ".join(e for errors in form.errors.values() for e in errors)
-        )
+        return _show_again(request, complaint, reaction_form=form)
     return _run(
         request,
         complaint,
@@ -113,11 +119,7 @@ def rate(request, pk):
     if not form.is_valid():
         if services.party_of(request.user, complaint) is None:
             raise Http404
-        return _refuse(
-            request,
-            complaint,
-            _("Kies een cijfer van 1 tot en met 10 en geef aan of je klacht is opgelost."),
-        )
+        return _show_again(request, complaint, rating_form=form)
     data = form.cleaned_data
     return _run(
         request,

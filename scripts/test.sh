@@ -18,6 +18,13 @@ if ! command -v chromium >/dev/null; then
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# axe-core, which the accessibility tests inject into every page (package-lock.json pins it).
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    command -v npm >/dev/null || fail "npm ontbreekt: installeer Node.js (nodig voor axe-core in de toegankelijkheidstests)."
+    say "axe-core installeren (npm ci)..."
+    npm ci --no-audit --no-fund --loglevel=error
+fi
+
 say "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
