@@ -6,6 +6,7 @@ Pure functions: the wizard's text step, its live update and the review step all 
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -83,6 +84,83 @@ def personal_data_hints(texts: dict[str, str]) -> list[Hint]:
     return found[:MAX_PERSONAL_DATA_HINTS]
 
 
+# What someone who asks for something writes: a request ("ik wil", "graag zou ik") or
+# the outcome itself ("terugbetaling", "reparatie", "ontbinden"). Matched on lower case
+# without accents, at the start of a word, so that "vergoed" also finds "vergoeding"
+# and "schadevergoeding" is found by its own entry.
+_WISH = re.compile(
+    r"(?<![^\W\d_])(?:"
+    # asking
+    r"ik (?:wil|wens|verwacht|vraag|verzoek|eis|hoop|zou graag|zou willen|had graag|reken op)"
+    r"|(?:wij|we) (?:willen|verwachten|vragen|verzoeken|eisen)"
+    r"|graag (?:zou|wil|zie|ontvang|krijg|hoor|had|een|mijn|het|de)"
+    r"|(?:verzoek|vraag) (?:om|tot|u|jullie)|ik stel voor|mijn voorstel"
+    # the outcome
+    r"|(?:mijn |het |ons )?geld terug|terugbetal|terug ?storten|terugstort|restitutie"
+    r"|vergoed|schadevergoed|compensatie|compenseren|tegemoetkoming|korting|creditnota|crediter"
+    r"|vervang|omruil|ruilen|nieuw exemplaar|nieuw apparaat|nieuw toestel"
+    r"|reparatie|repareren|gerepareerd|laten maken|herstel|excuses|excuus|verontschuldiging"
+    r"|oplossing|oplossen|opgelost|alsnog|ontbind|ontbinding|annuler|opzeg|stopzetten|beeindig"
+    r"|retour|kwijtschelding|kwijtschelden|nakomen|uitbetal|terugdraaien|ongedaan"
+    r")",
+    re.UNICODE,
+)
+
+
+# In the answer to "Wat wil je bereiken?" these are wishes too; in the story they are
+# usually just what happened ("mijn nieuwe laptop werd nooit geleverd").
+_OUTCOME_WISH = re.compile(
+    r"(?<![^\W\d_])(?:een nieuwe?|nieuwe?|lever|geleverd|bezorg|sturen|opsturen|terug"
+    r"|dat (?:ze|het|hij|zij|jullie|u|de|mijn|er|men))",
+    re.UNICODE,
+)
+
+
+def states_a_wish(text: str, *, outcome_field: bool = False) -> bool:
+    """True when the text says what the writer wants from the company. The answer to
+    "Wat wil je bereiken?" may say it with fewer words than a story must."""
+    folded = _fold(text or "")
+    return bool(_WISH.search(folded) or (outcome_field and _OUTCOME_WISH.search(folded)))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def _wish_hint(description: str, desired_outcome: str) -> Hint | None:
+    """Whether the text says what the writer wants; in 'Wat wil je bereiken?' if it is
+    filled in, and otherwise, as a second best, somewhere in the story."""
+    example = _(
+        "Bijvoorbeeld: ‘Ik wil binnen 10 werkdagen mijn geld terug (€ 89,95).’ of ‘Graag een nieuw exemplaar in plaats van het kapotte.’"
+    )
+    if desired_outcome.strip():
+        if states_a_wish(desired_outcome, outcome_field=True):
+            return Hint("ok", _("Je zegt duidelijk wat je wilt."), "desired_outcome")
+        return Hint(
+            "info",
+            _("Uit ‘Wat wil je bereiken?’ blijkt nog niet wat je vraagt. %(example)s")
+            % {"example": example},
+            "desired_outcome",
+        )
+    if states_a_wish(description):
+        return Hint(
+            "info",
+            _(
+                "In je verhaal staat wat je wilt. Zet het ook kort bij ‘Wat wil je bereiken?’, zodat het bedrijf het meteen ziet."
+            ),
+            "desired_outcome",
+        )
+    return Hint(
+        "info",
+        _(
+            "Zeg wat je wilt: reparatie, vervanging, je geld terug? Een duidelijke, redelijke vraag helpt het bedrijf. %(example)s"
+        )
+        % {"example": example},
+        "desired_outcome",
+    )
+
+
 def _count(description: str) -> tuple[int, Hint]:
     count = word_count(description)
     level = "warning" if count > ADVISED_WORDS * 1.2 else "ok"
@@ -123,16 +201,9 @@ def check(title: str = "", description: str = "", desired_outcome: str = "") -> 
                 loud[0],
             )
         )
-    if not texts["desired_outcome"].strip():
-        found.append(
-            Hint(
-                "info",
-                _(
-                    "Zeg wat je wilt: reparatie, vervanging, je geld terug? Een duidelijke, redelijke vraag helpt het bedrijf."
-                ),
-                "desired_outcome",
-            )
-        )
+    wish = _wish_hint(texts["description"], texts["desired_outcome"])
+    if wish:
+        found.append(wish)
     for name in PUBLIC_FIELDS:
         terms = {term for term, _start, _end in find_terms(texts[name])}
         if terms:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from complaints import writing_aid
+from complaints.writing_aid import Hint
 from tests.complaints.test_wizard import TEXT, start, topic  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +62,77 @@ def test_the_text_step_shows_the_same_warnings_without_javascript(
     page = response.content.decode()
     assert "Je noemt een postcode (12…)" in page
     assert 'id="writing-count"' in page
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Ik wil graag mijn geld terug.",
+        "Terugbetaling van € 89,95.",
+        "Reparatie of vervanging van de wasmachine.",
+        "Graag zou ik excuses ontvangen.",
+        "Ik verwacht een vergoeding van de gemaakte kosten.",
+        "Compensatie voor de gemiste werkdag.",
+        "Het abonnement opzeggen zonder boete.",
+        "Ontbinding van de koop.",
+        "Annuleren en het bedrag terugstorten.",
+        "Ik vraag om een oplossing binnen 10 werkdagen.",
+        "We willen een nieuwe afspraak.",
+        "Geld terug!",
+        "Een schadevergoeding.",
+        "Ik verzoek jullie de factuur te crediteren.",
+        "Dat de schade wordt hersteld.",
+        "Een nieuwe wasmachine.",  # short, but in this field it is a wish
+        "Alsnog levering van de bank.",
+        "Dat ze het pakket opnieuw sturen.",
+        "Ik verwácht een reactie.",  # accents change nothing
+    ],
+)
+def test_a_stated_wish_passes(outcome):
+    hints = writing_aid.check(description="", desired_outcome=outcome).hints
+
+    assert Hint("ok", "Je zegt duidelijk wat je wilt.", "desired_outcome") in hints
+    assert not [h for h in hints if h.field == "desired_outcome" and h.level != "ok"]
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Dit is echt onacceptabel.",
+        "Slechte service, nooit meer.",
+        "Het pakket is nooit aangekomen.",
+        "Schandalig hoe ik behandeld ben.",
+        "Zie hierboven.",
+        "Ik ben heel boos.",
+        "De klantenservice nam niet op en de monteur kwam te laat.",
+        "?",
+    ],
+)
+def test_an_answer_that_asks_for_nothing_gets_a_hint_with_an_example(outcome):
+    [hint] = [
+        h for h in writing_aid.check(desired_outcome=outcome).hints if h.field == "desired_outcome"
+    ]
+
+    assert hint.level == "info"
+    assert "blijkt nog niet wat je vraagt" in hint.message
+    assert "Bijvoorbeeld: ‘Ik wil binnen 10 werkdagen mijn geld terug" in hint.message
+
+
+def test_without_an_answer_the_story_is_read_instead():
+    in_story = writing_aid.check(
+        description="De wasmachine lekt. Ik wil dat hij wordt gerepareerd.", desired_outcome=""
+    )
+    nowhere = writing_aid.check(
+        description="Mijn nieuwe laptop werd nooit geleverd.", desired_outcome=""
+    )
+
+    [hint] = [h for h in in_story.hints if h.field == "desired_outcome"]
+    assert "In je verhaal staat wat je wilt" in hint.message
+    [hint] = [h for h in nowhere.hints if h.field == "desired_outcome"]
+    assert hint.message.startswith("Zeg wat je wilt: reparatie, vervanging, je geld terug?")
+    assert "Bijvoorbeeld" in hint.message
+
+
+def test_the_story_needs_more_than_a_word_that_only_counts_in_the_answer():
+    assert not writing_aid.states_a_wish("Mijn nieuwe laptop werd nooit geleverd.")
+    assert writing_aid.states_a_wish("Nieuwe laptop", outcome_field=True)
