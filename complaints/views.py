@@ -201,6 +201,7 @@ def wizard_review(request, pk):
             "attachments": complaint.attachments.all(),
             "contact_log": complaint.contact_log.all(),
             "problems": problems,
+            "warnings": aid.review_warnings(*(getattr(complaint, f) for f in aid.PUBLIC_FIELDS)),
             "current": "wizard_review",
         },
         status=400 if request.method == "POST" else 200,

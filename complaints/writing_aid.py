@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from complaints import personal_data
 from complaints.screening import find_terms
@@ -18,8 +19,14 @@ ADVISED_WORDS = 250
 MAX_PERSONAL_DATA_HINTS = 8  # a pasted letter can hold dozens; a few make the point
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+", re.UNICODE)
 
-# The public fields the aid reads, in the order the form shows them.
+# The public fields the aid reads, in the order the form shows them, with their labels
+# on the text step (the review step links back to them by name).
 PUBLIC_FIELDS = ("title", "description", "desired_outcome")
+FIELD_LABELS = {
+    "title": gettext_lazy("Titel"),
+    "description": gettext_lazy("Wat is er gebeurd?"),
+    "desired_outcome": gettext_lazy("Wat wil je bereiken?"),
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,10 @@ class Hint:
     level: str  # "ok", "info" or "warning"
     message: str
     field: str = ""  # the form field the hint is about, if one: for a link back to it
+
+    @property
+    def field_label(self) -> str:
+        return str(FIELD_LABELS.get(self.field, ""))
 
 
 @dataclass(frozen=True)
@@ -221,7 +232,12 @@ def check(title: str = "", description: str = "", desired_outcome: str = "") -> 
     return Check(words=count, count=count_hint, hints=found)
 
 
-def hints(description: str, desired_outcome: str, title: str = "") -> list[Hint]:
-    """The word count and every hint, in one list."""
-    result = check(title, description, desired_outcome)
-    return [result.count, *result.hints]
+def review_warnings(title: str, description: str, desired_outcome: str) -> list[Hint]:
+    """What the review step shows above the send button. A field left empty is not
+    repeated here: the review step already says it must be filled in."""
+    texts = {"title": title, "description": description, "desired_outcome": desired_outcome}
+    return [
+        hint
+        for hint in check(title, description, desired_outcome).warnings
+        if (texts.get(hint.field) or "").strip() or not hint.field
+    ]

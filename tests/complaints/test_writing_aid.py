@@ -136,3 +136,58 @@ def test_without_an_answer_the_story_is_read_instead():
 def test_the_story_needs_more_than_a_word_that_only_counts_in_the_answer():
     assert not writing_aid.states_a_wish("Mijn nieuwe laptop werd nooit geleverd.")
     assert writing_aid.states_a_wish("Nieuwe laptop", outcome_field=True)
+
+
+def test_the_review_step_warns_and_links_back_but_does_not_block(
+    client,
+    consumer,
+    company,
+    topic,  # noqa: F811 (fixture)
+):
+    client.force_login(consumer)
+    complaint = start(client, company, topic)
+    client.post(
+        f"/klacht-indienen/{complaint.pk}/klacht/",
+        {
+            **TEXT,
+            "topic": topic.pk,
+            "title": "Klotebezorger gooit pakket over de schutting",
+            "description": TEXT["description"] + " Bel me op 06-12345678.",
+            "desired_outcome": "Dit is echt onacceptabel.",
+        },
+    )
+
+    response = client.get(f"/klacht-indienen/{complaint.pk}/controleren/")
+
+    page = response.content.decode()
+    warnings = page[page.index("Kijk hier nog even naar") : page.index("Klacht versturen")]
+    text_step = f"/klacht-indienen/{complaint.pk}/klacht/"
+    assert "klotebezorger" in warnings
+    assert f'href="{text_step}#id_title"' in warnings
+    assert "Je noemt een telefoonnummer (06-…)" in warnings
+    assert f'href="{text_step}#id_description"' in warnings
+    assert "blijkt nog niet wat je vraagt" in warnings
+    assert f'href="{text_step}#id_desired_outcome"' in warnings
+    assert "12345678" not in warnings
+
+    response = client.post(f"/klacht-indienen/{complaint.pk}/controleren/")
+
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.status == "in_moderation"
+
+
+def test_a_clean_complaint_has_no_warnings_on_the_review_step(
+    client,
+    consumer,
+    company,
+    topic,  # noqa: F811 (fixture)
+):
+    client.force_login(consumer)
+    complaint = start(client, company, topic)
+
+    response = client.get(f"/klacht-indienen/{complaint.pk}/controleren/")
+
+    assert response.status_code == 200
+    assert "Kijk hier nog even naar" not in response.content.decode()
+    assert response.context["warnings"] == []
