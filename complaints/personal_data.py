@@ -106,7 +106,9 @@ def _phones(text):
         digits = re.sub(r"\D", "", m.group(1))
         if digits[0] == "0" or digits.startswith(_SERVICE) or _DATE_LIKE.match(value):
             continue
-        yield Finding("phone", m.start(), m.end(), _mask(value, 3 if value[0] == "0" else 4))
+        # The area or mobile prefix only: "06-…", "020…", "+31…", "0031…".
+        keep = 3 if value[0] == "0" and not value.startswith("00") else 4
+        yield Finding("phone", m.start(), m.end(), _mask(value, keep))
 
 
 # -- postcodes --------------------------------------------------------------------------

@@ -11,20 +11,28 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def text_step(live_server, browser, world):
+def _draft(world, **text):
     from django.contrib.auth import get_user_model
 
     from complaints.factories import make_complaint
 
     other = get_user_model().objects.get(username="ander")
-    draft = make_complaint(company=world["company"], consumer=other, status="draft")
+    return make_complaint(company=world["company"], consumer=other, status="draft", **text)
+
+
+@pytest.fixture
+def signed_in(live_server, browser, world):
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     log_in(page, live_server.url, "ander@example.invalid")
-    page.goto(f"/klacht-indienen/{draft.pk}/klacht/")
     yield page
     context.close()
+
+
+@pytest.fixture
+def text_step(signed_in, world):
+    signed_in.goto(f"/klacht-indienen/{_draft(world).pk}/klacht/")
+    return signed_in
 
 
 def test_the_hints_follow_the_text_and_the_text_is_posted(text_step):
@@ -55,7 +63,7 @@ def test_only_the_hints_are_a_live_region(text_step):
     assert page.eval_on_selector("#writing-count", "n => n.closest('[aria-live]')") is None
 
 
-def test_personal_data_typed_in_the_browser_gives_a_warning(text_step):
+def test_personal_data_typed_in_the_browser_gives_a_warning(text_step, screenshot):
     page = text_step
 
     page.fill("input[name=title]", "Pakket kwijt")
@@ -64,6 +72,30 @@ def test_personal_data_typed_in_the_browser_gives_a_warning(text_step):
     warning = page.wait_for_selector("#writing-hints >> text=telefoonnummer (06-…)")
     assert "besloten deel" in warning.text_content()
     assert "12345678" not in page.text_content("#writing-hints")
+    screenshot(page, "wizard-text-writing-aid")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "wizard-text-writing-aid-390")
+
+
+def test_the_review_step_leads_back_to_the_field_to_fix(signed_in, world, screenshot):
+    page = signed_in
+    draft = _draft(
+        world,
+        title="Die klotebezorger van Polderpost",
+        description="Mijn pakket is nooit aangekomen. Ik woon op Dorpsstraat 12a in Ergens.",
+    )
+    page.goto(f"/klacht-indienen/{draft.pk}/controleren/")
+    warnings = page.locator(".review-warnings")
+    assert "klotebezorger" in warnings.text_content()
+    assert "Je noemt een adres (Dorpsstraat …)" in warnings.text_content()
+    screenshot(page, "wizard-review-warnings")
+
+    warnings.get_by_role("link", name="Pas ‘Titel’ aan").click()
+
+    page.wait_for_url(f"**/klacht-indienen/{draft.pk}/klacht/#id_title")
+    assert page.locator("#id_title").input_value() == "Die klotebezorger van Polderpost"
+    # The page itself (not only the live update) shows the warning beside the field.
+    assert "klotebezorger" in page.text_content("#writing-hints")
 
 
 def test_typing_on_changes_the_count_but_leaves_the_hints_alone(text_step):
