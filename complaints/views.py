@@ -120,11 +120,11 @@ def wizard_text(request, pk):
             return redirect("my_complaints")
         return redirect("wizard_private", pk=complaint.pk)
     data = form.data if form.is_bound else form.initial
-    hints = aid.hints(data.get("description", "") or "", data.get("desired_outcome", "") or "")
+    writing = aid.check(*(data.get(name, "") or "" for name in aid.PUBLIC_FIELDS))
     return _render(
         request,
         "complaints/wizard/text.html",
-        {"form": form, "complaint": complaint, "hints": hints, "current": "wizard_text"},
+        {"form": form, "complaint": complaint, "writing": writing, "current": "wizard_text"},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -210,6 +210,7 @@ def wizard_review(request, pk):
             "attachments": complaint.attachments.all(),
             "contact_log": complaint.contact_log.all(),
             "problems": problems,
+            "warnings": aid.review_warnings(*(getattr(complaint, f) for f in aid.PUBLIC_FIELDS)),
             "current": "wizard_review",
         },
         status=400 if request.method == "POST" else 200,
@@ -241,12 +242,15 @@ def remove_contact(request, pk, entry_id):
 def writing_aid(request):
     """The writing aid's hints as JSON, for the live update beside the text. A POST: the
     draft text is personal and stays out of query strings and access logs."""
-    description = request.POST.get("description", "")[:20000]
-    hints = aid.hints(description, request.POST.get("desired_outcome", "")[:5000])
+    limits = {"title": 500, "description": 20000, "desired_outcome": 5000}
+    writing = aid.check(*(request.POST.get(name, "")[: limits[name]] for name in aid.PUBLIC_FIELDS))
     return JsonResponse(
         {
-            "words": aid.word_count(description),
-            "hints": [{"level": h.level, "message": h.message} for h in hints],
+            "words": writing.words,
+            "count": {"level": writing.count.level, "message": writing.count.message},
+            "hints": [
+                {"level": h.level, "message": h.message, "field": h.field} for h in writing.hints
+            ],
         }
     )
 
