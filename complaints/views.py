@@ -20,7 +20,7 @@ from complaints.hooks import out_of_scope_url
 from complaints.models import Attachment, ComplaintPage, ComplaintPrivateDetails
 from complaints.permissions import can_see_private_part
 from complaints.selectors import complaints_of
-from complaints.states import EDITABLE
+from complaints.states import EDITABLE, EVIDENCE_AFTER_SUBMIT, EVIDENCE_OPEN
 from core.ratelimit import ratelimit
 
 STEPS = [
@@ -266,7 +266,61 @@ def my_complaints(request):
     return TemplateResponse(
         request,
         "complaints/my_complaints.html",
-        {"complaints": complaints_of(request.user), "editable": EDITABLE},
+        {
+            "complaints": complaints_of(request.user),
+            "editable": EDITABLE,
+            "evidence_open": EVIDENCE_AFTER_SUBMIT,
+        },
+    )
+
+
+@login_required
+def add_evidence(request, pk):
+    """Evidence after submitting: the same form and the same service as step 3, for the
+    consumer's own complaint while states.EVIDENCE_AFTER_SUBMIT allows; a 404 for
+    anyone else. The private details themselves stay as they were sent."""
+    complaint = get_object_or_404(
+        ComplaintPage.objects.select_related("company"),
+        pk=pk,
+        consumer=request.user,
+        status__in=EVIDENCE_OPEN,
+    )
+    if complaint.status in EDITABLE:
+        return redirect("wizard_private", pk=complaint.pk)
+    post = request.method == "POST"
+    evidence = EvidenceForms(
+        request.POST if post else None,
+        request.FILES if post else None,
+        action=request.POST.get("action", "") if post else "",
+        need_any=True,
+    )
+    if post and evidence.is_valid():
+        try:
+            attachment, entry = services.save_evidence(
+                complaint,
+                request.user,
+                upload=evidence.upload,
+                contact=evidence.contact_fields(),
+            )
+        except ValidationError as error:
+            evidence.attachment.add_error("file", error)
+        except services.NotEditable:
+            messages.error(request, _("Bij deze klacht kun je geen bewijs meer toevoegen."))
+            return redirect("my_complaints")
+        else:
+            _evidence_saved_message(request, attachment, entry)
+            return redirect("add_evidence", pk=complaint.pk)
+    return TemplateResponse(
+        request,
+        "complaints/add_evidence.html",
+        {
+            "complaint": complaint,
+            "attachment_form": evidence.attachment,
+            "contact_form": evidence.contact,
+            "attachments": complaint.attachments.all(),
+            "contact_log": complaint.contact_log.all(),
+        },
+        status=400 if post else 200,
     )
 
 
