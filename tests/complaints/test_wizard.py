@@ -314,3 +314,34 @@ def test_images_are_stored_without_exif_or_gps(client, consumer, company, topic)
     assert not Image.open(io.BytesIO(stored)).getexif()
     assert "foto" not in attachment.file.name and ".." not in attachment.file.name
     assert attachment.content_type == "image/jpeg"
+
+
+def test_a_saved_date_comes_back_in_a_form_the_date_input_reads(client, consumer, company, topic):
+    # `<input type=date>` reads only ISO values; "03-10-2026" came back empty and the
+    # next save wiped the date.
+    client.force_login(consumer)
+    complaint = start(client, company, topic)
+
+    page = client.get(f"/klacht-indienen/{complaint.pk}/klacht/").content.decode()
+
+    assert 'type="date" name="incident_date" value="2026-10-03"' in page
+    # Sent back as the browser shows it, the date survives a second save.
+    client.post(f"/klacht-indienen/{complaint.pk}/klacht/", {**TEXT, "topic": topic.pk})
+    complaint.refresh_from_db()
+    assert complaint.incident_date.isoformat() == "2026-10-03"
+
+
+def test_every_date_and_time_widget_renders_iso_values():
+    import datetime
+
+    from complaints.forms import ContactLogForm, ScopeForm
+
+    scope = ScopeForm(initial={"told_company_on": datetime.date(2026, 10, 1)})
+    contact = ContactLogForm(
+        initial={"contacted_on": datetime.date(2026, 10, 1), "contacted_at": datetime.time(9, 5)}
+    )
+
+    assert 'value="2026-10-01"' in str(scope["told_company_on"])
+    assert 'value="2026-10-01"' in str(contact["contacted_on"])
+    assert 'type="time"' in str(contact["contacted_at"])
+    assert 'value="09:05"' in str(contact["contacted_at"])
