@@ -13,7 +13,8 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.models import Page, PageLogEntry
 
 from complaints import attachments, notifications, states
 from complaints.models import (
@@ -278,6 +279,27 @@ def save_evidence(
     # Last: its checks read the file, and a refusal rolls back the rest with it.
     attachment = attachments.add_attachment(locked, upload, user) if upload else None
     return attachment, entry
+
+
+class NotDeletable(Exception):
+    """Only the consumer's own draft can be deleted; a sent complaint is withdrawn."""
+
+
+@transaction.atomic
+def delete_draft(complaint: ComplaintPage, consumer) -> None:
+    """The consumer deletes their own draft, through Wagtail's page deletion (the door
+    the admin uses too): the page, its private details, contact log and attachments go;
+    the attachments' files leave storage once this commits (signal_handlers), and the
+    search index is brought in line (search.signal_handlers, post_delete)."""
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    if locked.status != Status.DRAFT or locked.consumer_id != consumer.pk:
+        raise NotDeletable
+    pk = locked.pk
+    DeletePageAction(locked, user=consumer).execute(skip_permission_checks=True)
+    # Wagtail's history keeps the page title as the entry's label; the consumer asked
+    # for the draft to go, so its title does not stay behind there.
+    PageLogEntry.objects.filter(page_id=pk).update(label=f"concept {pk} (verwijderd)", data={})
+    logger.info("complaint %s: draft deleted by its consumer", pk)
 
 
 def screen_complaint(complaint: ComplaintPage) -> list[dict]:

@@ -20,7 +20,7 @@ from complaints.hooks import out_of_scope_url
 from complaints.models import Attachment, ComplaintPage, ComplaintPrivateDetails
 from complaints.permissions import can_see_private_part
 from complaints.selectors import complaints_of
-from complaints.states import EDITABLE, EVIDENCE_AFTER_SUBMIT, EVIDENCE_OPEN
+from complaints.states import EDITABLE, EVIDENCE_AFTER_SUBMIT, EVIDENCE_OPEN, Status
 from core.ratelimit import ratelimit
 
 STEPS = [
@@ -321,6 +321,38 @@ def add_evidence(request, pk):
             "contact_log": complaint.contact_log.all(),
         },
         status=400 if post else 200,
+    )
+
+
+@login_required
+def delete_draft(request, pk):
+    """GET asks "Weet je zeker…" and shows what goes; POST deletes. Only the owner's
+    draft: anyone else gets a 404, the owner of a sent complaint a refusal."""
+    complaint = get_object_or_404(
+        ComplaintPage.objects.select_related("company"), pk=pk, consumer=request.user
+    )
+    refusal = _("Alleen een concept kun je verwijderen. Een verstuurde klacht kun je intrekken.")
+    if complaint.status != Status.DRAFT:
+        messages.error(request, refusal)
+        return redirect("my_complaints")
+    if request.method == "POST":
+        try:
+            services.delete_draft(complaint, request.user)
+        except services.NotDeletable:
+            messages.error(request, refusal)
+        else:
+            messages.success(request, _("Je concept is verwijderd, met alles wat erbij hoorde."))
+        return redirect("my_complaints")
+    return TemplateResponse(
+        request,
+        "complaints/delete_draft.html",
+        {
+            "complaint": complaint,
+            "has_title": complaint.title != ComplaintPage.DRAFT_TITLE,
+            "private_details": _private_details(complaint),
+            "attachments": complaint.attachments.all(),
+            "contact_count": complaint.contact_log.count(),
+        },
     )
 
 
