@@ -345,3 +345,38 @@ def test_every_date_and_time_widget_renders_iso_values():
     assert 'value="2026-10-01"' in str(contact["contacted_on"])
     assert 'type="time"' in str(contact["contacted_at"])
     assert 'value="09:05"' in str(contact["contacted_at"])
+
+
+def test_every_step_has_its_own_title_and_says_its_number(
+    client, consumer, company, topic, make_complaint
+):
+    import re
+
+    draft = make_complaint(status="draft")
+    client.force_login(consumer)
+    steps = [
+        ("/klacht-indienen/", 1, "Bedrijf"),
+        (f"/klacht-indienen/bedrijf/{company.pk}/", 1, "Bedrijf"),
+        (f"/klacht-indienen/{draft.pk}/klacht/", 2, "Je klacht"),
+        (f"/klacht-indienen/{draft.pk}/besloten/", 3, "Besloten deel"),
+        (f"/klacht-indienen/{draft.pk}/controleren/", 4, "Controleren"),
+    ]
+    titles = set()
+    for url, number, label in steps:
+        page = client.get(url).content.decode()
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        assert title.startswith(f"Stap {number} van 4: {label} – "), title
+        assert title.endswith("Klachtenkompas")
+        heading = re.search(r"<h2>(.*?)</h2>", page, re.S).group(1)
+        assert heading.startswith(f"Stap {number} van 4: "), heading
+        titles.add(title)
+    assert len(titles) == 4  # the company search and the scope questions share step 1
+
+
+def test_a_step_with_errors_says_so_in_its_title(client, consumer, make_complaint):
+    draft = make_complaint(status="draft")
+    client.force_login(consumer)
+
+    page = client.post(f"/klacht-indienen/{draft.pk}/klacht/", {"title": ""}).content.decode()
+
+    assert "<title>Fout: Stap 2 van 4: Je klacht" in page
