@@ -251,7 +251,7 @@ def test_mislabelled_uploads_are_refused(client, consumer, company, topic, name,
 
     response = client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload(name, data)},
+        {"action": "add_attachment", "upload-file": upload(name, data)},
     )
 
     assert response.status_code == 400
@@ -268,7 +268,7 @@ def test_an_oversized_upload_is_refused(client, consumer, company, topic, settin
 
     response = client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload("groot.pdf", big)},
+        {"action": "add_attachment", "upload-file": upload("groot.pdf", big)},
     )
 
     assert response.status_code == 400
@@ -284,12 +284,12 @@ def test_too_many_uploads_are_refused(client, consumer, company, topic):
     for i in range(attachments.MAX_COUNT):
         client.post(
             f"/klacht-indienen/{complaint.pk}/besloten/",
-            {"part": "upload", "upload-file": upload(f"b{i}.png", png_bytes())},
+            {"action": "add_attachment", "upload-file": upload(f"b{i}.png", png_bytes())},
         )
 
     response = client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload("x.png", png_bytes())},
+        {"action": "add_attachment", "upload-file": upload("x.png", png_bytes())},
     )
 
     assert response.status_code == 400
@@ -305,7 +305,7 @@ def test_images_are_stored_without_exif_or_gps(client, consumer, company, topic)
 
     client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload("../../etc/foto.jpg", original)},
+        {"action": "add_attachment", "upload-file": upload("../../etc/foto.jpg", original)},
     )
 
     attachment = Attachment.objects.get()
