@@ -108,6 +108,5 @@ def add_attachment(complaint, upload, user) -> Attachment:
 
 
 def delete_attachment(attachment) -> None:
-    storage, name = attachment.file.storage, attachment.file.name
+    # The file goes with the row (complaints.signal_handlers.on_attachment_deleted).
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))

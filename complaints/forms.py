@@ -9,7 +9,21 @@ YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
 
 
 class DateInput(forms.DateInput):
+    """A date picker. Its value must be ISO (2026-10-01): `<input type=date>` reads
+    nothing else, and the Dutch display format (01-10-2026) came back empty, so a second
+    save wiped the date."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format=format)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None, format="%H:%M"):
+        super().__init__(attrs, format=format)
 
 
 def not_in_future(value):
@@ -154,25 +168,107 @@ class PrivateDetailsForm(forms.ModelForm):
 
 
 class AttachmentForm(forms.Form):
+    """One file of evidence; optional, unless the "Bijlage toevoegen" button asks for it
+    (EvidenceForms). The content checks are attachments.check_upload's."""
+
     file = forms.FileField(
-        label=_("Bijlage toevoegen"),
+        label=_("Bijlage"),
+        required=False,
         help_text=_(
             "Foto (JPG, PNG, WebP) of PDF, hooguit 10 MB, hooguit 5 bestanden. Alleen het bedrijf en jij zien bijlagen."
         ),
     )
 
 
+# A contact moment needs these; the others are extra detail.
+CONTACT_NEEDS = ("contacted_on", "channel", "summary")
+
+
 class ContactLogForm(forms.ModelForm):
+    """One contact moment; optional: left empty it stores nothing, partly filled in it
+    asks for what is missing."""
+
     class Meta:
         model = ContactLogEntry
         fields = ["contacted_on", "contacted_at", "channel", "person", "summary", "promised"]
         widgets = {
             "contacted_on": DateInput,
-            "contacted_at": forms.TimeInput(attrs={"type": "time"}),
+            "contacted_at": TimeInput,
             "summary": forms.Textarea(attrs={"rows": 2}),
             "promised": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, entry_required=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.entry_required = entry_required
         self.fields["contacted_on"].validators.append(not_in_future)
+        self.fields["channel"].choices = [("", _("Kies hoe")), *ContactLogEntry.Channel.choices]
+        for field in self.fields.values():
+            field.required = False
+
+    def has_entry(self) -> bool:
+        """Whether anything of a contact moment was typed."""
+        return self.is_bound and any(
+            str(self.data.get(self.add_prefix(name), "")).strip() for name in self.fields
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.entry_required or self.has_entry():
+            for name in CONTACT_NEEDS:
+                if name not in self.errors and not data.get(name):
+                    self.add_error(name, _("Vul dit in om het contactmoment op te slaan."))
+        return data
+
+    def entry_fields(self) -> dict | None:
+        """The contact moment to store, or None when nothing was typed."""
+        if not self.has_entry():
+            return None
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class EvidenceForms:
+    """The evidence part of one form: an optional file and an optional contact moment.
+
+    The wizard's step 3 (with the private details beside it) and the evidence page after
+    submitting use this same pair. `action` is the button pressed: "Bijlage toevoegen"
+    needs a file, "Contactmoment toevoegen" a contact moment; any other button stores
+    whatever of the two was filled in. `need_any` refuses a post that holds neither.
+    """
+
+    ADD_ATTACHMENT = "add_attachment"
+    ADD_CONTACT = "add_contact"
+
+    def __init__(self, data=None, files=None, *, action: str = "", need_any: bool = False):
+        self.action = action
+        self.need_any = need_any
+        self.attachment = AttachmentForm(data, files, prefix="upload")
+        self.contact = ContactLogForm(
+            data, prefix="contact", entry_required=action == self.ADD_CONTACT
+        )
+
+    @property
+    def is_bound(self) -> bool:
+        return self.attachment.is_bound
+
+    def is_valid(self) -> bool:
+        # Both validated, so every error shows at once.
+        valid = self.attachment.is_valid() & self.contact.is_valid()
+        if not valid:
+            return False
+        if self.action == self.ADD_ATTACHMENT and not self.upload:
+            self.attachment.add_error("file", _("Kies eerst een bestand."))
+            return False
+        if self.need_any and not self.upload and not self.contact.has_entry():
+            self.attachment.add_error(
+                "file", _("Kies een bestand of vul hieronder een contactmoment in.")
+            )
+            return False
+        return True
+
+    @property
+    def upload(self):
+        return self.attachment.cleaned_data.get("file")
+
+    def contact_fields(self) -> dict | None:
+        return self.contact.entry_fields()

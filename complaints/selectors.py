@@ -50,6 +50,8 @@ def complaint_page_context(complaint, user) -> dict:
         "rating_form": RatingForm(),
         "rating": getattr(complaint, "rating", None) if complaint.status == "rated" else None,
         "escalation": escalation_pages(complaint) if party == "consumer" else [],
+        "can_add_evidence": party == "consumer"
+        and complaint.status in states.EVIDENCE_AFTER_SUBMIT,
     }
     if private:
         context.update(

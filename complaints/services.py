@@ -13,10 +13,17 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.models import Page, PageLogEntry
 
-from complaints import notifications, states
-from complaints.models import ComplaintEvent, ComplaintPage, ComplaintPrivateDetails
+from complaints import attachments, notifications, states
+from complaints.models import (
+    Attachment,
+    ComplaintEvent,
+    ComplaintPage,
+    ComplaintPrivateDetails,
+    ContactLogEntry,
+)
 from complaints.screening import screen
 from complaints.states import Action, Status, TransitionNotAllowed
 from core.queue import after_commit
@@ -244,6 +251,55 @@ def update_draft(complaint: ComplaintPage, fields: dict) -> ComplaintPage:
     locked.draft_title = complaint.draft_title = locked.title
     locked.save(update_fields=[*fields, "draft_title"])
     return complaint
+
+
+@transaction.atomic
+def save_evidence(
+    complaint: ComplaintPage,
+    user,
+    *,
+    private: dict | None = None,
+    upload=None,
+    contact: dict | None = None,
+) -> tuple[Attachment | None, ContactLogEntry | None]:
+    """The private details, a file and a contact moment, each optional: all stored, or,
+    when one is refused (the file's ValidationError), none.
+
+    The private details change only while the complaint is editable; evidence may be
+    added as long as states.EVIDENCE_OPEN allows. Under the row lock, so a submit or a
+    withdrawal at the same moment is seen.
+    """
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    allowed = states.EDITABLE if private is not None else states.EVIDENCE_OPEN
+    if locked.status not in allowed:
+        raise NotEditable
+    if private is not None:
+        ComplaintPrivateDetails.objects.update_or_create(complaint=locked, defaults=private)
+    entry = ContactLogEntry.objects.create(complaint=locked, **contact) if contact else None
+    # Last: its checks read the file, and a refusal rolls back the rest with it.
+    attachment = attachments.add_attachment(locked, upload, user) if upload else None
+    return attachment, entry
+
+
+class NotDeletable(Exception):
+    """Only the consumer's own draft can be deleted; a sent complaint is withdrawn."""
+
+
+@transaction.atomic
+def delete_draft(complaint: ComplaintPage, consumer) -> None:
+    """The consumer deletes their own draft, through Wagtail's page deletion (the door
+    the admin uses too): the page, its private details, contact log and attachments go;
+    the attachments' files leave storage once this commits (signal_handlers), and the
+    search index is brought in line (search.signal_handlers, post_delete)."""
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    if locked.status != Status.DRAFT or locked.consumer_id != consumer.pk:
+        raise NotDeletable
+    pk = locked.pk
+    DeletePageAction(locked, user=consumer).execute(skip_permission_checks=True)
+    # Wagtail's history keeps the page title as the entry's label; the consumer asked
+    # for the draft to go, so its title does not stay behind there.
+    PageLogEntry.objects.filter(page_id=pk).update(label=f"concept {pk} (verwijderd)", data={})
+    logger.info("complaint %s: draft deleted by its consumer", pk)
 
 
 def screen_complaint(complaint: ComplaintPage) -> list[dict]:

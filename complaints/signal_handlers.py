@@ -72,7 +72,24 @@ _rejection_notifier = _SkipComplaints(WorkflowStateRejectionEmailNotifier())
 _task_notifier = _UnlessSilenced(GroupApprovalTaskStateSubmissionEmailNotifier())
 
 
+def on_attachment_deleted(sender, instance, **kwargs):
+    """Whatever deletes an attachment (its remove button, a deleted draft, a page deleted
+    in the admin), its file leaves the private storage too, once the deletion commits."""
+    from django.db import transaction
+
+    storage, name = instance.file.storage, instance.file.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def register():
+    from django.db.models.signals import post_delete
+
+    from complaints.models import Attachment
+
+    post_delete.connect(
+        on_attachment_deleted, sender=Attachment, dispatch_uid="complaint_attachment_file"
+    )
     workflow_rejected.connect(
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="complaint_rejected"
     )

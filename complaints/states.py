@@ -43,6 +43,12 @@ PUBLIC_STATUSES = frozenset(
 # Statuses in which the consumer may still change the complaint's text.
 EDITABLE = frozenset({Status.DRAFT, Status.REJECTED})
 
+# Statuses in which the consumer may add evidence (attachments, contact moments): while
+# writing, and after submitting for as long as the complaint is theirs on the site. Not
+# once it is withdrawn or expired: then nobody else reads the private part any more.
+EVIDENCE_OPEN = frozenset(Status) - {Status.WITHDRAWN, Status.EXPIRED}
+EVIDENCE_AFTER_SUBMIT = EVIDENCE_OPEN - EDITABLE
+
 # Statuses whose term is running, and whose term it is.
 TERM_HOLDER = {
     Status.AWAITING_COMPANY: "company",

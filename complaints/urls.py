@@ -21,6 +21,8 @@ urlpatterns = [
     ),
     path("mijn-klachten/", views.my_complaints, name="my_complaints"),
     path("mijn-klachten/<int:pk>/intrekken/", views.withdraw, name="withdraw"),
+    path("mijn-klachten/<int:pk>/bewijs/", views.add_evidence, name="add_evidence"),
+    path("mijn-klachten/<int:pk>/verwijderen/", views.delete_draft, name="delete_draft"),
     path("bijlagen/<uuid:attachment_id>/", views.download_attachment, name="attachment"),
     path("klachten/<int:pk>/reageren/", views_conversation.react, name="react"),
     path("klachten/<int:pk>/opgelost/", views_conversation.mark_solved, name="mark_solved"),

@@ -16,18 +16,12 @@ from companies.models import CompanyPage
 from companies.selectors import out_of_scope_match
 from complaints import attachments, services
 from complaints import writing_aid as aid
-from complaints.forms import (
-    AttachmentForm,
-    ComplaintTextForm,
-    ContactLogForm,
-    PrivateDetailsForm,
-    ScopeForm,
-)
+from complaints.forms import ComplaintTextForm, EvidenceForms, PrivateDetailsForm, ScopeForm
 from complaints.hooks import out_of_scope_url
 from complaints.models import Attachment, ComplaintPage, ComplaintPrivateDetails
 from complaints.permissions import can_see_private_part
 from complaints.selectors import complaints_of
-from complaints.states import EDITABLE
+from complaints.states import EDITABLE, EVIDENCE_AFTER_SUBMIT, EVIDENCE_OPEN, Status
 from core.ratelimit import ratelimit
 
 STEPS = [
@@ -48,8 +42,23 @@ def _editable(request, pk) -> ComplaintPage:
     )
 
 
+def step_context(current: str) -> dict:
+    """Where the consumer is: "Stap 2 van 4" in the page title and the step heading, so
+    that each step's title differs and a screen reader hears the progress."""
+    number = [name for name, _label in STEPS].index(current) + 1
+    where = _("Stap %(n)d van %(total)d") % {"n": number, "total": len(STEPS)}
+    return {
+        "steps": STEPS,
+        "current": current,
+        "step_where": where,
+        "step_title": f"{where}: {dict(STEPS)[current]}",
+    }
+
+
 def _render(request, template, context, status=200):
-    return TemplateResponse(request, template, {"steps": STEPS, **context}, status=status)
+    return TemplateResponse(
+        request, template, {**step_context(context["current"]), **context}, status=status
+    )
 
 
 def _private_details(complaint) -> ComplaintPrivateDetails:
@@ -129,55 +138,65 @@ def wizard_text(request, pk):
     )
 
 
+def _evidence_saved_message(request, attachment, entry) -> None:
+    if attachment:
+        messages.success(
+            request, _("Bijlage %(name)s toegevoegd.") % {"name": attachment.original_name}
+        )
+    if entry:
+        messages.success(request, _("Contactmoment toegevoegd."))
+
+
 @login_required
 def wizard_private(request, pk):
+    """Step 3: the private details and the evidence on one form, so that no button
+    throws away what was typed elsewhere on it. Every button stores everything filled
+    in; the two "toevoegen" buttons come back here, "Opslaan en verder" goes on."""
     complaint = _editable(request, pk)
     details = _private_details(complaint)
-    private_form = PrivateDetailsForm(instance=details, prefix="private")
-    attachment_form = AttachmentForm(prefix="upload")
-    contact_form = ContactLogForm(prefix="contact")
-    status = 200
-    if request.method == "POST":
-        part = request.POST.get("part")
-        if part == "upload":
-            attachment_form = AttachmentForm(request.POST, request.FILES, prefix="upload")
-            if attachment_form.is_valid():
-                try:
-                    attachments.add_attachment(
-                        complaint, attachment_form.cleaned_data["file"], request.user
-                    )
-                except ValidationError as error:
-                    attachment_form.add_error("file", error)
-                else:
-                    messages.success(request, _("Bijlage toegevoegd."))
-                    return redirect("wizard_private", pk=complaint.pk)
-        elif part == "contact":
-            contact_form = ContactLogForm(request.POST, prefix="contact")
-            if contact_form.is_valid():
-                entry = contact_form.save(commit=False)
-                entry.complaint = complaint
-                entry.save()
-                messages.success(request, _("Contactmoment toegevoegd."))
-                return redirect("wizard_private", pk=complaint.pk)
+    post = request.method == "POST"
+    action = request.POST.get("action", "") if post else ""
+    private_form = PrivateDetailsForm(
+        request.POST if post else None, instance=details, prefix="private"
+    )
+    evidence = EvidenceForms(
+        request.POST if post else None, request.FILES if post else None, action=action
+    )
+    if post and private_form.is_valid() & evidence.is_valid():
+        try:
+            attachment, entry = services.save_evidence(
+                complaint,
+                request.user,
+                private={name: private_form.cleaned_data[name] for name in private_form.fields},
+                upload=evidence.upload,
+                contact=evidence.contact_fields(),
+            )
+        except ValidationError as error:
+            evidence.attachment.add_error("file", error)
+        except services.NotEditable:
+            messages.error(
+                request, _("Deze klacht is al verstuurd en kan nu niet meer worden gewijzigd.")
+            )
+            return redirect("my_complaints")
         else:
-            private_form = PrivateDetailsForm(request.POST, instance=details, prefix="private")
-            if private_form.is_valid():
-                private_form.save()
-                return redirect("wizard_review", pk=complaint.pk)
-        status = 400
+            _evidence_saved_message(request, attachment, entry)
+            if action in (EvidenceForms.ADD_ATTACHMENT, EvidenceForms.ADD_CONTACT):
+                messages.success(request, _("Wat je hebt ingevuld is opgeslagen."))
+                return redirect("wizard_private", pk=complaint.pk)
+            return redirect("wizard_review", pk=complaint.pk)
     return _render(
         request,
         "complaints/wizard/private.html",
         {
             "complaint": complaint,
             "private_form": private_form,
-            "attachment_form": attachment_form,
-            "contact_form": contact_form,
+            "attachment_form": evidence.attachment,
+            "contact_form": evidence.contact,
             "attachments": complaint.attachments.all(),
             "contact_log": complaint.contact_log.all(),
             "current": "wizard_private",
         },
-        status=status,
+        status=400 if post else 200,
     )
 
 
@@ -260,7 +279,93 @@ def my_complaints(request):
     return TemplateResponse(
         request,
         "complaints/my_complaints.html",
-        {"complaints": complaints_of(request.user), "editable": EDITABLE},
+        {
+            "complaints": complaints_of(request.user),
+            "editable": EDITABLE,
+            "evidence_open": EVIDENCE_AFTER_SUBMIT,
+        },
+    )
+
+
+@login_required
+def add_evidence(request, pk):
+    """Evidence after submitting: the same form and the same service as step 3, for the
+    consumer's own complaint while states.EVIDENCE_AFTER_SUBMIT allows; a 404 for
+    anyone else. The private details themselves stay as they were sent."""
+    complaint = get_object_or_404(
+        ComplaintPage.objects.select_related("company"),
+        pk=pk,
+        consumer=request.user,
+        status__in=EVIDENCE_OPEN,
+    )
+    if complaint.status in EDITABLE:
+        return redirect("wizard_private", pk=complaint.pk)
+    post = request.method == "POST"
+    evidence = EvidenceForms(
+        request.POST if post else None,
+        request.FILES if post else None,
+        action=request.POST.get("action", "") if post else "",
+        need_any=True,
+    )
+    if post and evidence.is_valid():
+        try:
+            attachment, entry = services.save_evidence(
+                complaint,
+                request.user,
+                upload=evidence.upload,
+                contact=evidence.contact_fields(),
+            )
+        except ValidationError as error:
+            evidence.attachment.add_error("file", error)
+        except services.NotEditable:
+            messages.error(request, _("Bij deze klacht kun je geen bewijs meer toevoegen."))
+            return redirect("my_complaints")
+        else:
+            _evidence_saved_message(request, attachment, entry)
+            return redirect("add_evidence", pk=complaint.pk)
+    return TemplateResponse(
+        request,
+        "complaints/add_evidence.html",
+        {
+            "complaint": complaint,
+            "attachment_form": evidence.attachment,
+            "contact_form": evidence.contact,
+            "attachments": complaint.attachments.all(),
+            "contact_log": complaint.contact_log.all(),
+        },
+        status=400 if post else 200,
+    )
+
+
+@login_required
+def delete_draft(request, pk):
+    """GET asks "Weet je zeker…" and shows what goes; POST deletes. Only the owner's
+    draft: anyone else gets a 404, the owner of a sent complaint a refusal."""
+    complaint = get_object_or_404(
+        ComplaintPage.objects.select_related("company"), pk=pk, consumer=request.user
+    )
+    refusal = _("Alleen een concept kun je verwijderen. Een verstuurde klacht kun je intrekken.")
+    if complaint.status != Status.DRAFT:
+        messages.error(request, refusal)
+        return redirect("my_complaints")
+    if request.method == "POST":
+        try:
+            services.delete_draft(complaint, request.user)
+        except services.NotDeletable:
+            messages.error(request, refusal)
+        else:
+            messages.success(request, _("Je concept is verwijderd, met alles wat erbij hoorde."))
+        return redirect("my_complaints")
+    return TemplateResponse(
+        request,
+        "complaints/delete_draft.html",
+        {
+            "complaint": complaint,
+            "has_title": complaint.title != ComplaintPage.DRAFT_TITLE,
+            "private_details": _private_details(complaint),
+            "attachments": complaint.attachments.all(),
+            "contact_count": complaint.contact_log.count(),
+        },
     )
 
 

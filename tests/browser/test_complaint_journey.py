@@ -61,13 +61,18 @@ def test_register_submit_moderate_publish_and_read_privately(
     page.fill("textarea[name=desired_outcome]", "Ik wil dat het pakket alsnog wordt bezorgd.")
     screenshot(page, "wizard-2-klacht")
     page.click("text=Opslaan en verder")
-    page.set_input_files("input[name=upload-file]", str(evidence))
-    page.click("text=Uploaden")
-    page.wait_for_selector("text=kassabon.png")
+    # Step 3 is one form: the private details typed first survive adding a file.
     page.fill("input[name=private-order_reference]", PRIVATE)
     page.fill("textarea[name=private-details]", "Lindenlaan 14, Amersfoort")
+    page.set_input_files("input[name=upload-file]", str(evidence))
+    page.get_by_role("button", name="Bijlage toevoegen").click()
+    page.wait_for_selector("text=Bijlage kassabon.png toegevoegd.")
+    assert page.get_by_role("link", name="kassabon.png").is_visible()
+    assert page.input_value("input[name=private-order_reference]") == PRIVATE
+    assert page.input_value("textarea[name=private-details]") == "Lindenlaan 14, Amersfoort"
     screenshot(page, "wizard-3-besloten")
-    page.click("text=Opslaan en verder")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    page.wait_for_url(re.compile(r"/controleren/$"))
     screenshot(page, "wizard-4-controleren")
     complaint_id = int(re.search(r"/klacht-indienen/(\d+)/", page.url).group(1))
     page.click("text=Klacht versturen")

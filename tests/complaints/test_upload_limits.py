@@ -48,7 +48,7 @@ def draft(make_complaint):
 def post_upload(client, complaint, name, data, **extra):
     return client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": SimpleUploadedFile(name, data)},
+        {"action": "add_attachment", "upload-file": SimpleUploadedFile(name, data)},
         **extra,
     )
 

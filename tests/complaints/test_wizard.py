@@ -27,6 +27,15 @@ TEXT = {
     "incident_date": "2026-10-03",
 }
 
+PRIVATE = {"private-order_reference": "ORD-778899", "private-details": "Dorpsstraat 1"}
+CONTACT = {
+    "contact-contacted_on": "2026-10-05",
+    "contact-channel": "phone",
+    "contact-person": "Sanne",
+    "contact-summary": "Ze zou het nazoeken.",
+    "contact-promised": "Terugbellen binnen 2 dagen",
+}
+
 
 @pytest.fixture
 def topic(company):
@@ -123,32 +132,18 @@ def test_the_whole_wizard_submits_to_moderation(
     assert complaint.status == Status.DRAFT and not complaint.live
     assert complaint.slug not in TEXT["title"].lower()
 
+    # Step 3 is one form: the private details, a file and a contact moment, sent at once.
     response = client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
         {
-            "part": "private",
-            "private-order_reference": "ORD-778899",
-            "private-details": "Dorpsstraat 1",
+            **PRIVATE,
+            "upload-file": upload("bon.png", png_bytes()),
+            **CONTACT,
+            "action": "next",
         },
     )
     assert response.status_code == 302
-    response = client.post(
-        f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload("bon.png", png_bytes())},
-    )
-    assert response.status_code == 302
-    response = client.post(
-        f"/klacht-indienen/{complaint.pk}/besloten/",
-        {
-            "part": "contact",
-            "contact-contacted_on": "2026-10-05",
-            "contact-channel": "phone",
-            "contact-person": "Sanne",
-            "contact-summary": "Ze zou het nazoeken.",
-            "contact-promised": "Terugbellen binnen 2 dagen",
-        },
-    )
-    assert response.status_code == 302
+    assert response["Location"] == f"/klacht-indienen/{complaint.pk}/controleren/"
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/klacht-indienen/{complaint.pk}/controleren/")
@@ -256,7 +251,7 @@ def test_mislabelled_uploads_are_refused(client, consumer, company, topic, name,
 
     response = client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload(name, data)},
+        {"action": "add_attachment", "upload-file": upload(name, data)},
     )
 
     assert response.status_code == 400
@@ -273,7 +268,7 @@ def test_an_oversized_upload_is_refused(client, consumer, company, topic, settin
 
     response = client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload("groot.pdf", big)},
+        {"action": "add_attachment", "upload-file": upload("groot.pdf", big)},
     )
 
     assert response.status_code == 400
@@ -289,12 +284,12 @@ def test_too_many_uploads_are_refused(client, consumer, company, topic):
     for i in range(attachments.MAX_COUNT):
         client.post(
             f"/klacht-indienen/{complaint.pk}/besloten/",
-            {"part": "upload", "upload-file": upload(f"b{i}.png", png_bytes())},
+            {"action": "add_attachment", "upload-file": upload(f"b{i}.png", png_bytes())},
         )
 
     response = client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload("x.png", png_bytes())},
+        {"action": "add_attachment", "upload-file": upload("x.png", png_bytes())},
     )
 
     assert response.status_code == 400
@@ -310,7 +305,7 @@ def test_images_are_stored_without_exif_or_gps(client, consumer, company, topic)
 
     client.post(
         f"/klacht-indienen/{complaint.pk}/besloten/",
-        {"part": "upload", "upload-file": upload("../../etc/foto.jpg", original)},
+        {"action": "add_attachment", "upload-file": upload("../../etc/foto.jpg", original)},
     )
 
     attachment = Attachment.objects.get()
@@ -319,3 +314,69 @@ def test_images_are_stored_without_exif_or_gps(client, consumer, company, topic)
     assert not Image.open(io.BytesIO(stored)).getexif()
     assert "foto" not in attachment.file.name and ".." not in attachment.file.name
     assert attachment.content_type == "image/jpeg"
+
+
+def test_a_saved_date_comes_back_in_a_form_the_date_input_reads(client, consumer, company, topic):
+    # `<input type=date>` reads only ISO values; "03-10-2026" came back empty and the
+    # next save wiped the date.
+    client.force_login(consumer)
+    complaint = start(client, company, topic)
+
+    page = client.get(f"/klacht-indienen/{complaint.pk}/klacht/").content.decode()
+
+    assert 'type="date" name="incident_date" value="2026-10-03"' in page
+    # Sent back as the browser shows it, the date survives a second save.
+    client.post(f"/klacht-indienen/{complaint.pk}/klacht/", {**TEXT, "topic": topic.pk})
+    complaint.refresh_from_db()
+    assert complaint.incident_date.isoformat() == "2026-10-03"
+
+
+def test_every_date_and_time_widget_renders_iso_values():
+    import datetime
+
+    from complaints.forms import ContactLogForm, ScopeForm
+
+    scope = ScopeForm(initial={"told_company_on": datetime.date(2026, 10, 1)})
+    contact = ContactLogForm(
+        initial={"contacted_on": datetime.date(2026, 10, 1), "contacted_at": datetime.time(9, 5)}
+    )
+
+    assert 'value="2026-10-01"' in str(scope["told_company_on"])
+    assert 'value="2026-10-01"' in str(contact["contacted_on"])
+    assert 'type="time"' in str(contact["contacted_at"])
+    assert 'value="09:05"' in str(contact["contacted_at"])
+
+
+def test_every_step_has_its_own_title_and_says_its_number(
+    client, consumer, company, topic, make_complaint
+):
+    import re
+
+    draft = make_complaint(status="draft")
+    client.force_login(consumer)
+    steps = [
+        ("/klacht-indienen/", 1, "Bedrijf"),
+        (f"/klacht-indienen/bedrijf/{company.pk}/", 1, "Bedrijf"),
+        (f"/klacht-indienen/{draft.pk}/klacht/", 2, "Je klacht"),
+        (f"/klacht-indienen/{draft.pk}/besloten/", 3, "Besloten deel"),
+        (f"/klacht-indienen/{draft.pk}/controleren/", 4, "Controleren"),
+    ]
+    titles = set()
+    for url, number, label in steps:
+        page = client.get(url).content.decode()
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        assert title.startswith(f"Stap {number} van 4: {label} – "), title
+        assert title.endswith("Klachtenkompas")
+        heading = re.search(r"<h2>(.*?)</h2>", page, re.S).group(1)
+        assert heading.startswith(f"Stap {number} van 4: "), heading
+        titles.add(title)
+    assert len(titles) == 4  # the company search and the scope questions share step 1
+
+
+def test_a_step_with_errors_says_so_in_its_title(client, consumer, make_complaint):
+    draft = make_complaint(status="draft")
+    client.force_login(consumer)
+
+    page = client.post(f"/klacht-indienen/{draft.pk}/klacht/", {"title": ""}).content.decode()
+
+    assert "<title>Fout: Stap 2 van 4: Je klacht" in page
