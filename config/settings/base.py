@@ -263,6 +263,17 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Klachtenkompas] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# The site's own labels, help texts and autocomplete tokens on allauth's forms.
+ACCOUNT_FORMS = {
+    "login": "core.account_forms.LoginForm",
+    "signup": "core.account_forms.SignupForm",
+    "reset_password": "core.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "core.account_forms.ResetPasswordKeyForm",
+    "change_password": "core.account_forms.ChangePasswordForm",
+    "set_password": "core.account_forms.SetPasswordForm",
+    "add_email": "core.account_forms.AddEmailForm",
+    "reauthenticate": "core.account_forms.ReauthenticateForm",
+}
 # Its get_client_ip() is core.client_ip: allauth's rate limits see the real client.
 ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
 # allauth counts these in the default cache (the database), not in memcached: they hold
