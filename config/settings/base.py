@@ -6,6 +6,7 @@ here in one place with its type and default. The defaults serve a developer's ma
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    # The site's name and domain for allauth's e-mails; without it allauth falls back to
+    # the request's host ("Hallo van 127.0.0.1:8000!"). home's migration 0009 fills it in.
+    "django.contrib.sites",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -163,6 +167,10 @@ WAGTAIL_SITE_NAME = "Klachtenkompas"
 # The public address of the site, for links in e-mails (and Wagtail's admin mails).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# django.contrib.sites: one Site, named and addressed like the public site.
+SITE_ID = 1
+SITE_NAME = WAGTAIL_SITE_NAME
+SITE_DOMAIN = env("SITE_DOMAIN", default=urlsplit(SITE_URL).netloc)
 # The admin calls no outside service: no avatars from a third party (they would learn
 # a hash of each staff member's address), no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
