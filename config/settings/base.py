@@ -282,8 +282,9 @@ ACCOUNT_FORMS = {
     "add_email": "core.account_forms.AddEmailForm",
     "reauthenticate": "core.account_forms.ReauthenticateForm",
 }
-# Its get_client_ip() is core.client_ip: allauth's rate limits see the real client.
-ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
+# Its get_client_ip() is core.client_ip: allauth's rate limits see the real client; its
+# get_login_redirect_url() sends representatives to the portal and staff to the admin.
+ACCOUNT_ADAPTER = "companies.accounts.AccountAdapter"
 # allauth counts these in the default cache (the database), not in memcached: they hold
 # (fail closed) when memcached is down.
 ACCOUNT_RATE_LIMITS = {
