@@ -5,9 +5,19 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from advice.models import AdvicePage
+from complaints.selectors import public_complaints
+from scorecards.selectors import ranking
+
 
 class HomePage(Page):
-    """The site's root page. Later issues add search, recent complaints and advice."""
+    """The site's root page: search, the way in to a complaint, the newest public
+    complaints, companies that handle complaints well and those that can do better, and
+    the newest tips. Everything shown is public; nothing here is cached."""
+
+    RECENT_COMPLAINTS = 6
+    COMPANIES_PER_LIST = 5
+    TIPS = 3
 
     intro = models.CharField(
         _("introductie"),
@@ -31,6 +41,23 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("homepage")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ranked = ranking()
+        context.update(
+            recent_complaints=list(public_complaints()[: self.RECENT_COMPLAINTS]),
+            pluimen=ranked["pluimen"][: self.COMPANIES_PER_LIST],
+            # Furthest behind first.
+            improve=ranked["improve"][::-1][: self.COMPANIES_PER_LIST],
+            tips=list(
+                AdvicePage.objects.live()
+                .public()
+                .filter(escalation_route="")
+                .order_by("-first_published_at", "-pk")[: self.TIPS]
+            ),
+        )
+        return context
 
 
 class OutOfScopePage(Page):

@@ -1,7 +1,6 @@
 from django.template.response import TemplateResponse
 
-from scorecards import scores
-from scorecards.models import CompanyScore
+from scorecards import scores, selectors
 
 
 def score_method(request):
@@ -23,22 +22,8 @@ def score_method(request):
 
 def ranking(request):
     """/pluimen/: companies with a pluim, and those with an improvement point."""
-    latest = {}
-    for score in CompanyScore.objects.select_related("company").order_by(
-        "company_id", "-computed_on"
-    ):
-        latest.setdefault(score.company_id, score)
-    ranked = sorted(
-        (s for s in latest.values() if s.smoothed_grade is not None and s.company.live),
-        key=lambda s: -s.smoothed_grade,
-    )
     return TemplateResponse(
         request,
         "scorecards/ranking.html",
-        {
-            "pluimen": [s for s in ranked if s.verdict == "pluim"],
-            "improve": [s for s in ranked if s.verdict == "improve"],
-            "others": [s for s in ranked if not s.verdict],
-            "min_rated": scores.MIN_RATED,
-        },
+        {**selectors.ranking(), "min_rated": scores.MIN_RATED},
     )

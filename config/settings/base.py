@@ -6,6 +6,7 @@ here in one place with its type and default. The defaults serve a developer's ma
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    # The site's name and domain for allauth's e-mails; without it allauth falls back to
+    # the request's host ("Hallo van 127.0.0.1:8000!"). home's migration 0009 fills it in.
+    "django.contrib.sites",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -163,6 +167,10 @@ WAGTAIL_SITE_NAME = "Klachtenkompas"
 # The public address of the site, for links in e-mails (and Wagtail's admin mails).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# django.contrib.sites: one Site, named and addressed like the public site.
+SITE_ID = 1
+SITE_NAME = WAGTAIL_SITE_NAME
+SITE_DOMAIN = env("SITE_DOMAIN", default=urlsplit(SITE_URL).netloc)
 # The admin calls no outside service: no avatars from a third party (they would learn
 # a hash of each staff member's address), no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -263,8 +271,20 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Klachtenkompas] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-# Its get_client_ip() is core.client_ip: allauth's rate limits see the real client.
-ACCOUNT_ADAPTER = "core.accounts.AccountAdapter"
+# The site's own labels, help texts and autocomplete tokens on allauth's forms.
+ACCOUNT_FORMS = {
+    "login": "core.account_forms.LoginForm",
+    "signup": "core.account_forms.SignupForm",
+    "reset_password": "core.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "core.account_forms.ResetPasswordKeyForm",
+    "change_password": "core.account_forms.ChangePasswordForm",
+    "set_password": "core.account_forms.SetPasswordForm",
+    "add_email": "core.account_forms.AddEmailForm",
+    "reauthenticate": "core.account_forms.ReauthenticateForm",
+}
+# Its get_client_ip() is core.client_ip: allauth's rate limits see the real client; its
+# get_login_redirect_url() sends representatives to the portal and staff to the admin.
+ACCOUNT_ADAPTER = "companies.accounts.AccountAdapter"
 # allauth counts these in the default cache (the database), not in memcached: they hold
 # (fail closed) when memcached is down.
 ACCOUNT_RATE_LIMITS = {
