@@ -25,6 +25,13 @@ if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_mod
     npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# msgfmt checks that the committed translation catalogue matches its source.
+if ! command -v msgfmt >/dev/null; then
+    [ "$(id -u)" = 0 ] || fail "msgfmt ontbreekt: installeer het Debian-pakket gettext."
+    say "gettext installeren (Debian-pakket)..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null
+fi
+
 say "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
