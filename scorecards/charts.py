@@ -95,8 +95,11 @@ def whole_ticks(highest: int, most: int = 6) -> list[int]:
 def _chart(kind, title: str, months: list[date], y_labels: list, formatter, **options):
     chart = kind(
         style=STYLE,
-        title=title,
-        height=320,
+        # No title in the picture: the figure's caption carries it, once.
+        title=None,
+        height=300,
+        # Room for the last month's label, which is centred on the last point.
+        margin_right=36,
         width=560,
         show_legend=False,
         js=[],

@@ -72,3 +72,13 @@ def test_the_company_page_and_ranking_fit_320_px(
     assert region.get_attribute("tabindex") == "0"
     assert page.evaluate(OVERFLOW)["wide"] == []
     context.close()
+
+    for width, name in [(390, "company-390"), (1280, "company-desktop")]:
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": 900}
+        )
+        page = context.new_page()
+        page.goto(company_with_figures.url)
+        screenshot(page, name)
+        assert page.evaluate(OVERFLOW)["wide"] == [], width
+        context.close()
