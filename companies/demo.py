@@ -185,6 +185,42 @@ COMPANIES = [
 ]
 
 
+# Made-up customer-service routes (slug: url path, phone, hours); the e-mail address
+# is klantenservice@<slug>.example. Some companies have none, as in real life.
+CUSTOMER_SERVICE = {
+    "noordnet-telecom": ("/klantenservice", "0800-0234", "Elke dag van 8.00 tot 22.00 uur"),
+    "kabelkei": ("/contact", "050-3123456", "Maandag tot en met vrijdag 9.00 tot 17.00 uur"),
+    "zonnestroom-holland": ("/service", "088-7654321", "Werkdagen van 8.30 tot 17.30 uur"),
+    "warmtenet-de-vallei": ("/storing-en-contact", "0318-612345", "Storingen: dag en nacht"),
+    "klikwinkel": (
+        "/klantenservice",
+        "020-7891234",
+        "Chat en telefoon: elke dag 8.00 tot 23.00 uur",
+    ),
+    "polderpost": ("/contact", "0900-1234567", "Maandag tot en met zaterdag 8.00 tot 20.00 uur"),
+    "zeewind-reizen": ("/contact", "+31 10 456 7890", "Werkdagen van 9.00 tot 18.00 uur"),
+    "parkduin-vakantieparken": ("/contact", "0118-412345", "Dagelijks van 9.00 tot 17.00 uur"),
+    "dijkhuis-verzekeringen": (
+        "/klantenservice",
+        "030-2345678",
+        "Werkdagen van 8.00 tot 20.00 uur",
+    ),
+    "keukenhuys": ("/service", "073-6543210", "Maandag tot en met zaterdag 9.00 tot 17.30 uur"),
+}
+
+
+def _customer_service(slug: str, website: str) -> dict:
+    if slug not in CUSTOMER_SERVICE:
+        return {}
+    path, phone, hours = CUSTOMER_SERVICE[slug]
+    return {
+        "customer_service_url": website + path,
+        "customer_service_phone": phone,
+        "customer_service_email": f"klantenservice@{slug}.example",
+        "customer_service_hours": hours,
+    }
+
+
 def load() -> dict:
     sectors = {
         slug: SectorFactory(slug=slug, name=name, description=description, sort_order=i)
@@ -213,6 +249,7 @@ def load() -> dict:
                 website=website,
                 description=f"<p>{text}</p>",
                 contact_emails=[f"klachten@{slug}.example"],
+                **_customer_service(slug, website),
             )
         )
     return {"sectors": len(sectors), "companies": companies}

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from companies.serializers import SectorSerializer
-from companies.validators import validate_kvk_number
+from companies.validators import tel_uri, validate_dutch_phone, validate_kvk_number
 
 RESTRICTED_RICHTEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -136,6 +137,33 @@ class CompanyPage(Page):
         default=False,
         help_text=_("Het bedrijf heeft toegezegd op klachten te reageren."),
     )
+    # The company's own customer service, shown in public: a consumer tells the company
+    # first (rule 2), so the page shows the way there before the complaint button.
+    customer_service_url = models.URLField(
+        _("contactpagina klantenservice"),
+        blank=True,
+        validators=[
+            URLValidator(
+                schemes=["https"],
+                message=_("Gebruik een beveiligd adres dat begint met https://."),
+            )
+        ],
+        help_text=_("De pagina waar klanten contact opnemen, beginnend met https://."),
+    )
+    customer_service_phone = models.CharField(
+        _("telefoon klantenservice"),
+        max_length=30,
+        blank=True,
+        validators=[validate_dutch_phone],
+        help_text=_("Een Nederlands nummer, bijvoorbeeld 020-1234567 of 0800-1234."),
+    )
+    customer_service_email = models.EmailField(_("e-mail klantenservice"), blank=True)
+    customer_service_hours = models.CharField(
+        _("bereikbaarheid"),
+        max_length=120,
+        blank=True,
+        help_text=_("Kort, bijvoorbeeld: maandag tot en met vrijdag 9.00 tot 17.00 uur."),
+    )
 
     content_panels = [
         TitleFieldPanel("title", heading=_("Handelsnaam")),
@@ -155,6 +183,20 @@ class CompanyPage(Page):
                 FieldPanel("in_scope_confirmed"),
             ],
             heading=_("Markt en reikwijdte"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("customer_service_url"),
+                FieldRowPanel(
+                    [FieldPanel("customer_service_phone"), FieldPanel("customer_service_email")]
+                ),
+                FieldPanel("customer_service_hours"),
+            ],
+            heading=_("Klantenservice (openbaar)"),
+            help_text=_(
+                "Zo bereiken klanten het bedrijf zelf. Dit staat op de bedrijfspagina, "
+                "zodat consumenten eerst daar aankloppen."
+            ),
         ),
         MultiFieldPanel(
             [
@@ -190,6 +232,10 @@ class CompanyPage(Page):
         APIField("reach"),
         APIField("region"),
         APIField("participates"),
+        APIField("customer_service_url"),
+        APIField("customer_service_phone"),
+        APIField("customer_service_email"),
+        APIField("customer_service_hours"),
     ]
 
     parent_page_types = ["companies.CompanyIndexPage"]
@@ -198,6 +244,20 @@ class CompanyPage(Page):
     class Meta:
         verbose_name = _("bedrijfspagina")
         verbose_name_plural = _("bedrijfspagina's")
+
+    @property
+    def customer_service_tel(self) -> str:
+        return tel_uri(self.customer_service_phone)
+
+    @property
+    def has_customer_service(self) -> bool:
+        return any(
+            [
+                self.customer_service_url,
+                self.customer_service_phone,
+                self.customer_service_email,
+            ]
+        )
 
     def get_context(self, request, *args, **kwargs):
         # The complaints, score and charts on this page belong to higher layers

@@ -1,6 +1,10 @@
 """Trend charts on company pages, drawn server-side as SVG with pygal (no JavaScript,
-no external files)."""
+no external files).
 
+Each chart comes with its own text alternative: a caption that says what it shows and a
+table with every value, so the picture itself is hidden from assistive technology."""
+
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
@@ -10,7 +14,24 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from pygal.style import Style
 
+from scorecards.formatting import count, decimal, percent
+
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+MONTH_NAMES = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+NO_DATA = "Geen gegevens"
 STYLE = Style(
     background="transparent",
     plot_background="transparent",
@@ -22,7 +43,33 @@ STYLE = Style(
     label_font_size=16,
     major_label_font_size=16,
     title_font_size=20,
+    no_data_font_size=20,
 )
+
+
+@dataclass
+class Chart:
+    """A chart and its text alternative. `svg` is empty when there is nothing to draw."""
+
+    title: str
+    value_heading: str
+    summary: str
+    rows: list[tuple[str, str]] = field(default_factory=list)  # (month, formatted value)
+    svg: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.svg
+
+
+def short_month(month: date) -> str:
+    """ "okt 2026": the axis label."""
+    return f"{MONTHS[month.month - 1]} {month.year}"
+
+
+def long_month(month: date) -> str:
+    """ "oktober 2026": the table's row heading."""
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
 def _months(today: date, count: int = 12) -> list[date]:
@@ -34,11 +81,25 @@ def _months(today: date, count: int = 12) -> list[date]:
     return list(reversed(months))
 
 
-def _chart(kind, title: str, months: list[date], **options):
+def whole_ticks(highest: int, most: int = 6) -> list[int]:
+    """Whole-number axis ticks from 0 to at least `highest`, at most `most` + 1 of them:
+    a count of complaints is never 2,5."""
+    step, multipliers = 1, [2, 2.5, 2]  # 1, 2, 5, 10, 20, 50, 100 ...
+    while highest / step > most:
+        step = int(step * multipliers[0])
+        multipliers.append(multipliers.pop(0))
+    top = -(-max(highest, 1) // step) * step
+    return list(range(0, top + 1, step))
+
+
+def _chart(kind, title: str, months: list[date], y_labels: list, formatter, **options):
     chart = kind(
         style=STYLE,
-        title=title,
-        height=320,
+        # No title in the picture: the figure's caption carries it, once.
+        title=None,
+        height=300,
+        # Room for the last month's label, which is centred on the last point.
+        margin_right=36,
         width=560,
         show_legend=False,
         js=[],
@@ -46,27 +107,42 @@ def _chart(kind, title: str, months: list[date], **options):
         explicit_size=False,
         x_label_rotation=0,
         print_values=False,
+        no_data_text=NO_DATA,
+        y_labels=y_labels,
+        value_formatter=formatter,
+        # "okt 2026" under every second month, counted back from the latest: all twelve
+        # would overlap at this width (the table lists each one).
+        x_labels_major=[short_month(m) for m in months[::-1][::2]],
+        show_minor_x_labels=False,
+        truncate_label=-1,
         **options,
     )
-    chart.x_labels = [f"{MONTHS[m.month - 1]}" for m in months]
+    chart.x_labels = [short_month(m) for m in months]
     return chart
 
 
 def _svg(chart) -> str:
-    """The chart as inline SVG without pygal's <script> (a configuration object for
-    its optional tooltips): the page needs no script, and its Content-Security-Policy
+    """The chart as inline SVG, hidden from assistive technology (the figure's caption
+    and table say the same in words), without pygal's <script> (a configuration object
+    for its optional tooltips): the page needs no script, and its Content-Security-Policy
     allows none inline."""
     tree = chart.render_tree()
     for parent in list(tree.iter()):
         for child in list(parent):
             if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
                 parent.remove(child)
+    tree.set("aria-hidden", "true")
+    tree.set("focusable", "false")
     ElementTree.register_namespace("", "http://www.w3.org/2000/svg")
     ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     return ElementTree.tostring(tree, encoding="unicode")
 
 
-def complaints_per_month(company, today: date | None = None) -> str:
+def _period(months: list[date]) -> str:
+    return f"{long_month(months[0])} tot en met {long_month(months[-1])}"
+
+
+def complaints_per_month(company, today: date | None = None) -> Chart:
     from complaints.selectors import public_complaints
 
     today = today or timezone.localdate()
@@ -74,15 +150,29 @@ def complaints_per_month(company, today: date | None = None) -> str:
     counts = dict(
         public_complaints()
         .filter(company=company, published_at__date__gte=months[0])
+        # Without its newest-first ordering: ordered fields join the GROUP BY, and every
+        # complaint would be a month of its own.
+        .order_by()
         .annotate(month=TruncMonth("published_at"))
         .values("month")
         .annotate(n=Count("pk"))
         .values_list("month", "n")
     )
     by_month = {m.date() if hasattr(m, "date") else m: n for m, n in counts.items()}
-    chart = _chart(pygal.Bar, "Klachten per maand", months)
-    chart.add("klachten", [by_month.get(m, 0) for m in months])
-    return _svg(chart)
+    values = [by_month.get(m, 0) for m in months]
+    title = "Klachten per maand"
+    total = sum(values)
+    if not total:
+        return Chart(title, "Klachten", f"Geen openbare klachten van {_period(months)}.")
+    busiest = max(range(len(months)), key=lambda i: (values[i], i))
+    summary = (
+        f"{count(total)} klacht{'en' if total != 1 else ''} van {_period(months)}; "
+        f"de meeste in {long_month(months[busiest])} ({count(values[busiest])})."
+    )
+    chart = _chart(pygal.Bar, title, months, whole_ticks(max(values)), count)
+    chart.add("klachten", values)
+    rows = [(long_month(m), count(v)) for m, v in zip(months, values, strict=True)]
+    return Chart(title, "Klachten", summary, rows, _svg(chart))
 
 
 def _monthly_scores(company, months):
@@ -92,18 +182,45 @@ def _monthly_scores(company, months):
     return [scores.get(m) for m in months]
 
 
-def on_time_trend(company, today: date | None = None) -> str:
-    months = _months(today or timezone.localdate())
-    chart = _chart(pygal.Line, "Eerste reactie op tijd (%)", months, range=(0, 100))
-    chart.add(
-        "op tijd",
-        [s.first_reaction_on_time_pct if s else None for s in _monthly_scores(company, months)],
+def _trend(title, heading, months, values, y_labels, axis_format, value_format) -> Chart:
+    known = [(m, v) for m, v in zip(months, values, strict=True) if v is not None]
+    if not known:
+        return Chart(title, heading, f"Nog geen cijfers van {_period(months)}.")
+    last_month, last = known[-1]
+    summary = (
+        f"Per maand, {_period(months)}; laatst {value_format(last)} ({long_month(last_month)})."
     )
-    return _svg(chart)
+    chart = _chart(
+        pygal.Line, title, months, y_labels, axis_format, range=(y_labels[0], y_labels[-1])
+    )
+    chart.add(heading.lower(), values)
+    rows = [(long_month(m), value_format(v)) for m, v in zip(months, values, strict=True)]
+    return Chart(title, heading, summary, rows, _svg(chart))
 
 
-def grade_trend(company, today: date | None = None) -> str:
+def on_time_trend(company, today: date | None = None) -> Chart:
     months = _months(today or timezone.localdate())
-    chart = _chart(pygal.Line, "Gemiddeld cijfer", months, range=(1, 10))
-    chart.add("cijfer", [s.mean_grade if s else None for s in _monthly_scores(company, months)])
-    return _svg(chart)
+    values = [s.first_reaction_on_time_pct if s else None for s in _monthly_scores(company, months)]
+    return _trend(
+        "Eerste reactie op tijd",
+        "Op tijd",
+        months,
+        values,
+        [0, 20, 40, 60, 80, 100],
+        percent,
+        percent,
+    )
+
+
+def grade_trend(company, today: date | None = None) -> Chart:
+    months = _months(today or timezone.localdate())
+    values = [s.mean_grade if s else None for s in _monthly_scores(company, months)]
+    return _trend(
+        "Gemiddeld cijfer",
+        "Cijfer",
+        months,
+        values,
+        list(range(1, 11)),
+        count,
+        lambda v: decimal(v, 1),
+    )

@@ -1,6 +1,9 @@
 """The company autocomplete index: small, rebuilt whole when companies change."""
 
 import logging
+import re
+import unicodedata
+from difflib import SequenceMatcher
 
 from elasticsearch import NotFoundError, TransportError
 from elasticsearch.helpers import bulk
@@ -9,6 +12,7 @@ from core.queue import after_commit
 from search.client import get_client, index_name
 from search.documents import COMPANIES, CompanyDocument
 from search.indexing import swap_alias
+from search.queries import build_company_lookup
 
 logger = logging.getLogger(__name__)
 SUGGESTIONS = 10
@@ -100,3 +104,60 @@ def _from_database(prefix: str) -> list[dict]:
 
 def queue_rebuild() -> None:
     after_commit("search.tasks.rebuild_companies", name="search_companies")
+
+
+# Words that are part of a registered name but not of how people call a company.
+LEGAL_FORMS = {"bv", "nv", "vof", "cv", "nl", "com", "holding", "groep"}
+# How alike two names must be (difflib's ratio) to count as "close": one or two typos
+# in a name of ordinary length.
+CLOSE = 0.85
+# A single word typed that matches the first word of a longer name ("polderpost" for
+# "Polderpost Pakketdienst") must be at least this long, so "huis" is not a company.
+MIN_FIRST_WORD = 5
+
+
+def _name_words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", folded)  # "b.v." -> "bv."
+    words = re.findall(r"[a-z0-9]+", folded)
+    return [w for w in words if w not in LEGAL_FORMS]
+
+
+def name_matches(query: str, name: str) -> bool:
+    """Whether a search text names this company: the same name (ignoring case, accents,
+    punctuation and legal forms), the name with a typo or two, or the distinctive first
+    word of a longer name."""
+    typed, named = _name_words(query), _name_words(name)
+    if not typed or not named:
+        return False
+    typed_text, named_text = " ".join(typed), " ".join(named)
+    if typed_text == named_text:
+        return True
+    if SequenceMatcher(None, typed_text, named_text).ratio() >= CLOSE:
+        return True
+    return (
+        len(typed) == 1
+        and len(named) > 1
+        and len(typed_text) >= MIN_FIRST_WORD
+        and SequenceMatcher(None, typed_text, named[0]).ratio() >= CLOSE
+    )
+
+
+def matching_company(query: str) -> dict | None:
+    """{slug, name, url} of the company a search text names, or None. From the company
+    index; from the database (exact names only) when Elasticsearch is away."""
+    query = " ".join(query.split())[:100]
+    if not query:
+        return None
+    try:
+        response = (
+            get_client()
+            .options(request_timeout=3)
+            .search(index=alias(), body=build_company_lookup(query))
+        )
+        candidates = [hit["_source"] for hit in response["hits"]["hits"]]
+    except (NotFoundError, TransportError):
+        candidates = _from_database(query)
+    # The best-scored candidate that passes the closer rule.
+    return next((c for c in candidates if name_matches(query, c["name"])), None)

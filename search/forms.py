@@ -56,7 +56,7 @@ class SearchForm(forms.Form):
         q = " ".join((self.cleaned_data.get("q") or "").split())
         if len(q) > MAX_QUERY:
             raise forms.ValidationError(
-                _("Uw zoekvraag is te lang: hooguit %(n)d tekens.") % {"n": MAX_QUERY}
+                _("Je zoekvraag is te lang: hooguit %(n)d tekens.") % {"n": MAX_QUERY}
             )
         return q
 
@@ -69,7 +69,7 @@ class SearchForm(forms.Form):
     def clean_page(self):
         page = self.cleaned_data.get("page") or 1
         if page > MAX_PAGE:
-            raise forms.ValidationError(_("Zo ver bladeren kan niet; verfijn uw zoekvraag."))
+            raise forms.ValidationError(_("Zo ver bladeren kan niet; verfijn je zoekvraag."))
         return page
 
     def clean(self):

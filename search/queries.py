@@ -139,3 +139,25 @@ EXPORT_FIELDS = [
     "description",
     "desired_outcome",
 ]
+
+
+COMPANY_CANDIDATES = 5
+
+
+def build_company_lookup(q: str) -> dict:
+    """Companies whose name is like the typed text (folded, typos allowed): the candidates
+    for "Bedoel je het bedrijf …?", which search.companies then holds to a closer rule."""
+    return {
+        "query": {
+            "match": {
+                "name": {
+                    "query": q,
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "operator": "or",
+                }
+            }
+        },
+        "size": COMPANY_CANDIDATES,
+        "_source": ["slug", "name", "url"],
+    }

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from elasticsearch import TransportError
 
 from core.ratelimit import ratelimit
+from search.companies import matching_company
 from search.forms import SearchForm
 from search.searching import EXPORT_COLUMNS, SearchUnavailable, export_rows, search
 
@@ -52,6 +53,8 @@ def search_page(request):
     else:
         params = form.params()
         context["params"] = params
+        if params.q and params.page == 1:
+            context["company_match"] = matching_company(params.q)
         try:
             context["result"] = search(params)
         except SearchUnavailable:

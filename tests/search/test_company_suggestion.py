@@ -1,0 +1,85 @@
+"""A search for a company's name offers the company page, without JavaScript."""
+
+import pytest
+
+from search import client as search_client
+from search.companies import name_matches
+
+pytestmark = pytest.mark.django_db
+
+SUGGESTION = 'Bedoel je het bedrijf <a href="{url}">{name}</a>?'
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "matches"),
+    [
+        ("Polderpost Pakketdienst", "Polderpost Pakketdienst", True),
+        ("polderpost pakketdienst b.v.", "Polderpost Pakketdienst", True),
+        ("polderpost", "Polderpost Pakketdienst", True),  # the distinctive first word
+        ("polderpst", "Polderpost Pakketdienst", True),  # a typo
+        ("noordnet telcom", "NoordNet Telecom", True),
+        ("klikwinkel", "Klikwinkel.nl", True),
+        ("cafe een", "Café Één", True),
+        ("pakket", "Polderpost Pakketdienst", False),  # a topic, not a company
+        ("pakket niet bezorgd", "Polderpost Pakketdienst", False),
+        ("telecom", "NoordNet Telecom", False),
+        ("huis", "Huis & Haard Online", False),  # too short to name a company
+        ("", "Polderpost Pakketdienst", False),
+    ],
+)
+def test_which_texts_name_a_company(typed, name, matches):
+    assert name_matches(typed, name) is matches
+
+
+@pytest.fixture
+def companies(index, company_index, es):
+    from companies.factories import CompanyPageFactory
+    from search.companies import rebuild
+
+    made = {
+        "polderpost": CompanyPageFactory(
+            parent=company_index, title="Polderpost Pakketdienst", slug="polderpost"
+        ),
+        "noordnet": CompanyPageFactory(
+            parent=company_index, title="NoordNet Telecom", slug="noordnet-telecom"
+        ),
+    }
+    rebuild()
+    return made
+
+
+@pytest.mark.parametrize("typed", ["Polderpost Pakketdienst", "polderpost", "polderpst"])
+def test_the_results_page_offers_the_company(client, companies, typed):
+    company = companies["polderpost"]
+
+    html = client.get("/zoeken/", {"q": typed}).content.decode()
+
+    assert SUGGESTION.format(url=company.url, name="Polderpost Pakketdienst") in html
+    # Above the results.
+    assert html.index("Bedoel je het bedrijf") < html.index('id="resultaten-kop"')
+
+
+@pytest.mark.parametrize("typed", ["pakket", "telecom storing", ""])
+def test_a_topic_search_offers_no_company(client, companies, typed):
+    html = client.get("/zoeken/", {"q": typed}).content.decode()
+
+    assert "Bedoel je het bedrijf" not in html
+
+
+def test_without_elasticsearch_an_exact_name_is_still_offered(client, companies, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    try:
+        html = client.get("/zoeken/", {"q": "noordnet telecom"}).content.decode()
+    finally:
+        search_client._client.cache_clear()
+
+    company = companies["noordnet"]
+    assert SUGGESTION.format(url=company.url, name="NoordNet Telecom") in html
+
+
+def test_the_search_box_is_ready_for_the_autocomplete(client, companies):
+    html = client.get("/zoeken/").content.decode()
+
+    assert 'data-autocomplete="/api/v2/companies/autocomplete/"' in html
+    assert 'src="/static/js/search-autocomplete.js"' in html
+    assert "<script>" not in html  # the Content-Security-Policy allows no inline script
