@@ -47,4 +47,6 @@ def test_the_focus_outline_stands_out_wherever_it_lands(live_server, browser, si
         assert focus["visible"], name
         assert focus["line"] == "solid" and focus["width"] >= 2, (name, focus)
         ratio = contrast(focus["colour"], focus["behind"])
-        assert ratio >= 3, f"{name}: outline {focus['colour']} on {focus['behind']} is {ratio:.2f}:1"
+        assert ratio >= 3, (
+            f"{name}: outline {focus['colour']} on {focus['behind']} is {ratio:.2f}:1"
+        )
