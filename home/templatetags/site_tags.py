@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from home.footer import footer_links as links_for_site
@@ -24,3 +25,12 @@ def footer_links(context) -> list[dict[str, str]]:
         else Site.objects.filter(is_default_site=True).first()
     )
     return links_for_site(site)
+
+
+@register.simple_tag(takes_context=True)
+def current_section(context, prefix: str) -> str:
+    """` aria-current="page"` on the menu link of the section the visitor is in."""
+    request = context.get("request")
+    if request is not None and request.path.startswith(prefix):
+        return mark_safe(' aria-current="page"')  # noqa: S308 (a fixed string)
+    return ""
