@@ -8,9 +8,20 @@ from django.conf import settings
 from django.utils import timezone
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-DUTCH_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+DUTCH_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def test_no_template_abbreviates_a_month():
