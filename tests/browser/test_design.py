@@ -54,9 +54,10 @@ def test_the_focus_outline_stands_out_wherever_it_lands(live_server, browser, si
 
 def _main_pages_world(world, live_server):
     """Data that fills the pages that overflowed on a phone: long tables and facts."""
-    from datetime import date
+    from datetime import date, timedelta
 
     from django.contrib.auth import get_user_model
+    from django.utils import timezone
 
     from complaints.factories import make_complaint
     from scorecards.models import CompanyScore
@@ -74,6 +75,13 @@ def _main_pages_world(world, live_server):
             ("draft", "Nog niet af"),
         ]
     ]
+    make_complaint(
+        company=company,
+        consumer=consumer,
+        status="awaiting_company",
+        title="Al drie weken geen antwoord",
+        now=timezone.now() - timedelta(days=20),
+    )
     CompanyScore.objects.create(
         company=company,
         computed_on=date.today(),
@@ -104,7 +112,7 @@ def _main_pages_world(world, live_server):
     }
 
 
-@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("width", [320, 390, 1280])
 def test_the_main_pages_fit_a_phone_without_sideways_scrolling(
     live_server, browser, world, width, screenshot
 ):
@@ -126,10 +134,10 @@ def test_the_main_pages_fit_a_phone_without_sideways_scrolling(
             )
             if scroll > inner:
                 too_wide.append(f"{url} ({who}): {scroll}px in {inner}px")
-            if width == 390:
+            if width != 320:
                 name = "klacht" if "/klachten/" in url else url.strip("/").replace("/", "-")
                 name = name or "home"
-                screenshot(page, f"design-390-{name}")
+                screenshot(page, f"design-{width}-{name}")
         context.close()
     assert not too_wide, "\n".join(too_wide)
 
