@@ -10,6 +10,7 @@ from config.api import api_router
 from core import views as core_views
 
 urlpatterns = [
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("healthz", core_views.healthz, name="healthz"),
     path("healthz/live", core_views.healthz_live, name="healthz_live"),
     path("healthz/ready", core_views.healthz_ready, name="healthz_ready"),

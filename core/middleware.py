@@ -1,9 +1,16 @@
 """Rules for every request and response, whatever the view."""
 
+import logging
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404
+from django.views.defaults import page_not_found, server_error
 
 from core.views import request_too_large
+
+logger = logging.getLogger("django.request")
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -67,3 +74,39 @@ class SignedInNoStoreMiddleware:
         ):
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+class DebugSiteErrorPagesMiddleware:
+    """With DEBUG on, the site's own URLs still answer a missing page or a crash with the
+    Dutch 404.html and 500.html that visitors see in production, so what a developer or
+    tester clicks through is the real site. Django's technical pages stay one step away:
+    add `?debug` to the address; the crash's traceback is logged to the console as
+    usual. The staff's admin screens and the API keep Django's and Wagtail's own
+    answers. With DEBUG off Django's handlers already render these templates."""
+
+    SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if (
+            not settings.DEBUG
+            or "debug" in request.GET
+            or request.path_info.startswith(self.SKIPPED_PREFIXES)
+        ):
+            return None
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        if isinstance(exception, PermissionDenied | SuspiciousOperation | BadRequest):
+            return None  # Django answers these with 403/400, not with a crash page
+        logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exception,
+            extra={"status_code": 500, "request": request},
+        )
+        return server_error(request)

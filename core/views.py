@@ -1,7 +1,8 @@
 import math
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -92,3 +93,14 @@ def request_too_large(request):
         message = _("Het verzoek is te groot: hooguit %(max)d MB.") % {"max": limit_mb}
         return JsonResponse({"error": message}, status=413)
     return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says."""
+    path = finders.find("img/favicon.ico")
+    if not path:
+        raise Http404
+    response = FileResponse(open(path, "rb"), content_type="image/x-icon")  # noqa: SIM115
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

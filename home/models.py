@@ -36,7 +36,12 @@ class HomePage(Page):
     api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["companies.CompanyIndexPage", "advice.AdviceIndexPage", "home.OutOfScopePage"]
+    subpage_types = [
+        "companies.CompanyIndexPage",
+        "advice.AdviceIndexPage",
+        "home.OutOfScopePage",
+        "home.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -105,3 +110,32 @@ class OutOfScopePage(Page):
     class Meta:
         verbose_name = _("pagina buiten het bereik")
         verbose_name_plural = _("pagina's buiten het bereik")
+
+
+class StandardPage(Page):
+    """A plain text page: about us, privacy statement, terms, contact, accessibility.
+
+    The site footer links every live one with "Tonen in menu's" (show_in_menus) switched
+    on, in the order of the page tree, so editors rename, move or add them freely."""
+
+    intro = models.TextField(
+        _("introductie"),
+        max_length=500,
+        blank=True,
+        help_text=_("Eén of twee zinnen boven de tekst."),
+    )
+    body = RichTextField(
+        _("tekst"),
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3", "document-link"],
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("standaardpagina")
+        verbose_name_plural = _("standaardpagina's")

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First, so its process_exception runs last: with DEBUG on, the Dutch 404/500 pages
+    # for the site's own URLs (`?debug` shows Django's technical page).
+    "core.middleware.DebugSiteErrorPagesMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     # Before anything reads a body: refuses one over REQUEST_BODY_MAX_SIZE with a 413.
     "core.middleware.RequestBodyLimitMiddleware",

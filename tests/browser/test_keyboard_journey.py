@@ -61,7 +61,7 @@ def keyboard_log_in(page, base, path, user_field, login, password=PASSWORD):
         tab_to(page, page.locator("input[name=password]"))
     page.keyboard.type(password)
     page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: path not in url)
 
 
 @pytest.fixture
@@ -92,6 +92,8 @@ def test_submit_approve_react_and_grade_with_the_keyboard_only(
     choose(page, "bought_directly", "ja")
     choose(page, "told_company_first", "ja")
     press(page, page.get_by_role("button", name="Volgende stap"))
+    page.wait_for_load_state()
+    print("DEBUG", page.url, page.locator("main").inner_text()[:1500])
     page.wait_for_url(re.compile(r"/klacht/$"))
 
     tab_to(page, page.locator("select[name=topic]"))

@@ -56,6 +56,13 @@ PUBLIC_URLS = {
     "/api/v2/openapi.json": 200,
     "/healthz": 200,
     "/static/css/site.css": 200,
+    "/static/img/logo.svg": 200,
+    "/favicon.ico": 200,
+    "/over-ons/": 200,
+    "/privacyverklaring/": 200,
+    "/voorwaarden/": 200,
+    "/contact/": 200,
+    "/toegankelijkheid/": 200,
 }
 
 
