@@ -79,7 +79,7 @@ def test_submit_approve_react_and_grade_with_the_keyboard_only(
     base = live_server.url
 
     # The consumer signs in and writes the complaint.
-    page = browser.new_context(base_url=base).new_page()
+    page = browser.new_context(base_url=base, locale="nl-NL").new_page()
     keyboard_log_in(page, base, "/account/login/", "login", "jan@example.invalid")
     page.goto(f"{base}/klacht-indienen/")
     type_into(page, page.get_by_label("Bedrijfsnaam"), "polder")
@@ -91,9 +91,10 @@ def test_submit_approve_react_and_grade_with_the_keyboard_only(
     choose(page, "company_is_dutch", "ja")
     choose(page, "bought_directly", "ja")
     choose(page, "told_company_first", "ja")
+    # A date field takes its parts typed in order (the context's locale is Dutch: dd-mm-jjjj).
+    type_into(page, page.locator("input[name=told_company_on]"), "20102026")
+    type_into(page, page.locator("input[name=told_company_how]"), "Gebeld met de klantenservice")
     press(page, page.get_by_role("button", name="Volgende stap"))
-    page.wait_for_load_state()
-    print("DEBUG", page.url, page.locator("main").inner_text()[:1500])
     page.wait_for_url(re.compile(r"/klacht/$"))
 
     tab_to(page, page.locator("select[name=topic]"))
