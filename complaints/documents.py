@@ -2,13 +2,15 @@
 a formal letter with a deadline of 10 working days, and the case pack for escalation."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import holidays
 from django.utils import timezone
 from fpdf import FPDF
 from icalendar import Alarm, Calendar, Event
+
+from core.dates import dutch_date
 
 LETTER_WORKING_DAYS = 10
 UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -46,33 +48,6 @@ def term_calendar(complaint, role: str, url: str) -> bytes:
     event.add_component(alarm)
     calendar.add_component(event)
     return calendar.to_ical()
-
-
-def dutch_date(value, with_time: bool = False) -> str:
-    """ "23 oktober 2026" (and ", 14:05" in Amsterdam time): every date in the documents.
-
-    Datetimes are shown in settings.TIME_ZONE (Europe/Amsterdam), never in UTC."""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-        return f"{text}, {value:%H:%M}" if with_time else text
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)

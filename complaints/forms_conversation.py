@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from complaints import personal_data
 from complaints.models import MAX_REACTION_LENGTH
 
 
@@ -11,6 +12,33 @@ class ReactionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Openbaar. Blijf feitelijk en beleefd; geen persoonsgegevens."),
     )
+    # Asked only when the text holds what looks like personal data: a reaction is public
+    # at once, so the writer looks again first (a company's own service number may stay).
+    publish_anyway = forms.BooleanField(
+        label=_("Ik heb het nagekeken: plaats mijn reactie zo"),
+        required=False,
+        help_text=_("Alleen als het geen gegevens zijn van jou of van een ander persoon."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.personal_data = personal_data.find(self.data.get("body", "")) if self.is_bound else []
+        if not self.personal_data:
+            del self.fields["publish_anyway"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.personal_data and not cleaned.get("publish_anyway"):
+            for finding in self.personal_data[:5]:
+                self.add_error(
+                    "body",
+                    _(
+                        "Je reactie noemt %(what)s (%(excerpt)s). Reacties zijn meteen openbaar: "
+                        "haal het weg, of vink hieronder aan dat het zo mag."
+                    )
+                    % {"what": finding.label, "excerpt": finding.excerpt},
+                )
+        return cleaned
 
 
 class RatingForm(forms.Form):

@@ -33,6 +33,22 @@ def _tidy(form: forms.Form, fields: dict[str, dict]) -> None:
             field.widget.attrs["autocomplete"] = spec["autocomplete"]
 
 
+PASSWORD = _("Wachtwoord")
+PASSWORD_AGAIN = _("Wachtwoord nog een keer")
+
+
+def _new_password(label=PASSWORD, again=PASSWORD_AGAIN) -> dict[str, dict]:
+    """The two fields of a new password, as every form that sets one asks for it."""
+    return {
+        "password1": {"label": label, "help_text": PASSWORD_HELP, "autocomplete": "new-password"},
+        "password2": {"label": again, "autocomplete": "new-password"},
+    }
+
+
+def _current_password(label=PASSWORD) -> dict:
+    return {"label": label, "help_text": "", "autocomplete": "current-password"}
+
+
 class LoginForm(allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,11 +58,7 @@ class LoginForm(allauth_forms.LoginForm):
                 # One field takes an e-mail address or a user name; "username" is the
                 # token password managers pair with the current password.
                 "login": {"label": _("E-mailadres of gebruikersnaam"), "autocomplete": "username"},
-                "password": {
-                    "label": _("Wachtwoord"),
-                    "help_text": "",
-                    "autocomplete": "current-password",
-                },
+                "password": _current_password(),
                 "remember": {"label": _("Ingelogd blijven op dit apparaat")},
             },
         )
@@ -75,15 +87,7 @@ class SignupForm(allauth_forms.SignupForm):
                     "help_text": _("Hier sturen we een link naartoe om je account te bevestigen."),
                     "autocomplete": "email",
                 },
-                "password1": {
-                    "label": _("Wachtwoord"),
-                    "help_text": PASSWORD_HELP,
-                    "autocomplete": "new-password",
-                },
-                "password2": {
-                    "label": _("Wachtwoord nog een keer"),
-                    "autocomplete": "new-password",
-                },
+                **_new_password(),
             },
         )
         self.order_fields(self.field_order)
@@ -101,15 +105,7 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
         _tidy(
             self,
             {
-                "password1": {
-                    "label": _("Nieuw wachtwoord"),
-                    "help_text": PASSWORD_HELP,
-                    "autocomplete": "new-password",
-                },
-                "password2": {
-                    "label": _("Nieuw wachtwoord nog een keer"),
-                    "autocomplete": "new-password",
-                },
+                **_new_password(_("Nieuw wachtwoord"), _("Nieuw wachtwoord nog een keer")),
             },
         )
 
@@ -120,20 +116,8 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
         _tidy(
             self,
             {
-                "oldpassword": {
-                    "label": _("Huidig wachtwoord"),
-                    "help_text": "",
-                    "autocomplete": "current-password",
-                },
-                "password1": {
-                    "label": _("Nieuw wachtwoord"),
-                    "help_text": PASSWORD_HELP,
-                    "autocomplete": "new-password",
-                },
-                "password2": {
-                    "label": _("Nieuw wachtwoord nog een keer"),
-                    "autocomplete": "new-password",
-                },
+                "oldpassword": _current_password(_("Huidig wachtwoord")),
+                **_new_password(_("Nieuw wachtwoord"), _("Nieuw wachtwoord nog een keer")),
             },
         )
 
@@ -144,15 +128,7 @@ class SetPasswordForm(allauth_forms.SetPasswordForm):
         _tidy(
             self,
             {
-                "password1": {
-                    "label": _("Wachtwoord"),
-                    "help_text": PASSWORD_HELP,
-                    "autocomplete": "new-password",
-                },
-                "password2": {
-                    "label": _("Wachtwoord nog een keer"),
-                    "autocomplete": "new-password",
-                },
+                **_new_password(),
             },
         )
 
@@ -168,11 +144,5 @@ class ReauthenticateForm(allauth_forms.ReauthenticateForm):
         super().__init__(*args, **kwargs)
         _tidy(
             self,
-            {
-                "password": {
-                    "label": _("Wachtwoord"),
-                    "help_text": "",
-                    "autocomplete": "current-password",
-                }
-            },
+            {"password": _current_password()},
         )

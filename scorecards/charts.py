@@ -14,23 +14,9 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from pygal.style import Style
 
+from core.dates import month_label
 from scorecards.formatting import count, decimal, percent
 
-MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-MONTH_NAMES = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 NO_DATA = "Geen gegevens"
 STYLE = Style(
     background="transparent",
@@ -64,12 +50,12 @@ class Chart:
 
 def short_month(month: date) -> str:
     """ "okt 2026": the axis label."""
-    return f"{MONTHS[month.month - 1]} {month.year}"
+    return month_label(month, short=True)
 
 
 def long_month(month: date) -> str:
     """ "oktober 2026": the table's row heading."""
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+    return month_label(month)
 
 
 def _months(today: date, count: int = 12) -> list[date]:

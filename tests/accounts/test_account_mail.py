@@ -35,7 +35,7 @@ def test_the_verification_mail_names_klachtenkompas_not_the_host(client, site):
     link = re.search(r"http://127\.0\.0\.1:8000/account/confirm-email/\S+/", message.body)
     assert link
     assert "127.0.0.1" not in message.body.replace(link.group(0), "")
-    assert not FORMAL.search(message.body)
+    assert not FORMAL.search(re.sub(r"https?://\S+", "", message.body))
     assert "Hello" not in message.body and "Thank you" not in message.body
 
 
@@ -48,7 +48,8 @@ def test_the_password_reset_mail_is_dutch(client, site, consumer):
     assert message.subject == "[Klachtenkompas] Nieuw wachtwoord kiezen"
     assert "Klachtenkompas" in message.body
     assert re.search(r"/account/password/reset/key/\S+/", message.body)
-    assert not FORMAL.search(message.body)
+    # The link's random key may hold a lone "u": only the words count.
+    assert not FORMAL.search(re.sub(r"https?://\S+", "", message.body))
 
 
 def test_a_reset_for_an_unknown_address_says_so_in_dutch(client, site):
@@ -57,4 +58,4 @@ def test_a_reset_for_an_unknown_address_says_so_in_dutch(client, site):
     [message] = mail.outbox
     assert message.subject == "[Klachtenkompas] Geen account gevonden"
     assert "/account/signup/" in message.body
-    assert not FORMAL.search(message.body)
+    assert not FORMAL.search(re.sub(r"https?://\S+", "", message.body))

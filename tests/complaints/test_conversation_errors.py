@@ -51,3 +51,38 @@ def test_an_outsider_posting_an_empty_reaction_learns_nothing(
     client.force_login(other_consumer)
 
     assert client.post(f"/klachten/{complaint.pk}/reageren/", {"body": ""}).status_code == 404
+
+
+def test_personal_data_in_a_reaction_asks_the_writer_to_look_again(
+    client, make_complaint, consumer
+):
+    complaint = make_complaint(status="awaiting_consumer")
+    before = complaint.reactions.count()
+    client.force_login(consumer)
+    text = "Bel me gerust op 06-12345678, dan leg ik het uit."
+
+    refused = client.post(f"/klachten/{complaint.pk}/reageren/", {"body": text})
+
+    html = refused.content.decode()
+    assert refused.status_code == 400
+    assert "noemt een telefoonnummer (06-…)" in html
+    assert "06-12345678" in html  # only in the writer's own text box, to edit it
+    assert html.count("06-12345678") == 1
+    assert 'name="publish_anyway"' in html
+    assert complaint.reactions.count() == before
+
+    client.post(f"/klachten/{complaint.pk}/reageren/", {"body": text, "publish_anyway": "on"})
+
+    assert complaint.reactions.latest("created_at").body == text
+
+
+def test_a_reaction_without_personal_data_does_not_ask(client, make_complaint, consumer):
+    complaint = make_complaint(status="awaiting_consumer")
+    before = complaint.reactions.count()
+    client.force_login(consumer)
+
+    page = client.get(complaint.url).content.decode()
+    client.post(f"/klachten/{complaint.pk}/reageren/", {"body": "Dank voor het antwoord."})
+
+    assert 'name="publish_anyway"' not in page
+    assert complaint.reactions.count() == before + 1

@@ -141,11 +141,13 @@ def test_the_number_of_queries_is_small_and_fixed(
             make_complaint(status="rated", grade=grade, company=other, title=f"Extra {n}-{grade}")
         scores.compute(other, timezone.localdate())
         AdvicePageFactory(title=f"Extra tip {n}")
+    client.get("/")  # publishing emptied the cached footer links: fill them again
     with CaptureQueriesContext(connection) as many:
         client.get("/")
 
     assert len(many) == len(few)
-    with django_assert_max_num_queries(12):
+    # 12 for the page and its sections, 1 for the footer's cached links.
+    with django_assert_max_num_queries(13):
         client.get("/")
 
 
