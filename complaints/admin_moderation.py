@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import TaskState
 
-from complaints import states
+from complaints import personal_data, states
 from complaints.models import ComplaintPage
 from complaints.permissions import can_see_private_part, is_moderator
 from complaints.states import Status
@@ -163,12 +163,29 @@ def _review_context(request, complaint, reject_form=None) -> dict:
         "attachments": complaint.attachments.all() if show_private else [],
         "contact_log": complaint.contact_log.all() if show_private else [],
         "hits": complaint.screening_hits or [],
+        "personal_data": public_personal_data(complaint),
         "earlier_count": earlier,
         "in_moderation": complaint.status == Status.IN_MODERATION,
         "reject_form": reject_form or RejectForm(),
         "company_url": complaint.company.url,
         "next_complaint": next_complaint,
     }
+
+
+def public_personal_data(complaint) -> list[dict]:
+    """What looks like personal data in the public fields, masked: the writing aid warned
+    the consumer; the moderator sees what was left in."""
+    found = []
+    for name in ("title", "description", "desired_outcome"):
+        for finding in personal_data.find(getattr(complaint, name)):
+            found.append(
+                {
+                    "field_label": ComplaintPage._meta.get_field(name).verbose_name,
+                    "what": finding.label,
+                    "excerpt": finding.excerpt,
+                }
+            )
+    return found
 
 
 @_moderators_only

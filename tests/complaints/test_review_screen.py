@@ -259,3 +259,32 @@ def test_the_edit_page_leads_to_the_review_screen_instead_of_wagtails_actions(
     # No second door with Wagtail's wording under "more actions".
     assert 'data-workflow-action-name="approve"' not in html
     assert 'data-workflow-action-name="reject"' not in html
+
+
+def test_personal_data_left_in_the_public_text_is_pointed_out_masked(
+    client, moderator, make_complaint, consumer
+):
+    complaint = make_complaint(
+        status="in_moderation",
+        consumer=consumer,
+        title="Pakket kwijt",
+        description="Bel me op 06-12345678 of mail naar jan.jansen@example.nl over mijn pakket.",
+    )
+    client.force_login(moderator)
+
+    html = client.get(review_url(complaint)).content.decode()
+
+    assert "Mogelijk persoonsgegevens in het openbare deel" in html
+    assert "Een telefoonnummer (06-…)" in html
+    assert "Een e-mailadres (j…@example.nl)" in html
+    # The review screen shows the full text once, where it stands; the list only masks.
+    assert html.count("06-12345678") == 1
+
+
+def test_a_clean_public_text_says_nothing_was_found(client, moderator, submitted):
+    client.force_login(moderator)
+
+    html = client.get(review_url(submitted)).content.decode()
+
+    assert "Mogelijk persoonsgegevens" not in html
+    assert "Geen adressen, telefoonnummers" in html
