@@ -60,7 +60,7 @@ class Audit:
         page.goto(f"{self.base}{path}")
         # The server's answer is what is checked, not the browser's own validation bubble.
         page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
-        page.locator(f"{form_selector} [type=submit]").first.click()
+        page.locator(f"{form_selector} [type=submit]:visible").first.click()
         page.wait_for_load_state()
         assert page.locator("[data-error-summary], .form-errors, .field-error").count(), (
             f"{role} {path}: no error shown after an empty submit"
@@ -104,6 +104,11 @@ def public_states():
         "/account/login/",
         "/account/signup/",
         "/account/password/reset/",
+        "/over-ons/",
+        "/privacyverklaring/",
+        "/voorwaarden/",
+        "/contact/",
+        "/toegankelijkheid/",
     ]
     paths += [page.url for page in AdvicePage.objects.live().order_by("pk")[:3]]
     paths += [page.url for page in OutOfScopePage.objects.live()]
@@ -131,6 +136,12 @@ def test_axe_finds_no_violations_in_any_page_state(live_server, browser, seeded)
     )
     audit.submit_empty(visitor, "bezoeker", "/account/signup/", "main form", "registreren (fout)")
     audit.submit_empty(visitor, "bezoeker", "/account/login/", "main form", "inloggen (fout)")
+    # The search box's company suggestions, open (the combobox's expanded state).
+    visitor.goto(f"{base}/zoeken/")
+    visitor.locator("#id_q").press_sequentially("no", delay=50)
+    visitor.wait_for_selector("[role=listbox]:not([hidden]) [role=option]")
+    visitor.keyboard.press("ArrowDown")
+    audit.check(visitor, "bezoeker", "zoeken met suggesties open")
 
     # The consumer: own complaints, every wizard step and its error state, the tools.
     consumer = browser.new_context(base_url=base, bypass_csp=True).new_page()
@@ -146,6 +157,24 @@ def test_axe_finds_no_violations_in_any_page_state(live_server, browser, seeded)
     audit.submit_empty(consumer, "consument", scope, "main form", "wizard stap 1 (fout)")
     for step in ("klacht", "besloten", "controleren"):
         audit.visit(consumer, "consument", f"/klacht-indienen/{draft.pk}/{step}/")
+    # The writing aid with its hints shown, and the review step with its warnings.
+    consumer.goto(f"{base}/klacht-indienen/{draft.pk}/klacht/")
+    consumer.locator("textarea[name=description]").press_sequentially(
+        " Bel me op 06-12345678, die klotebezorger.", delay=5
+    )
+    consumer.wait_for_selector("#writing-hints li")
+    audit.check(consumer, "consument", "schrijfhulp met waarschuwingen")
+    ComplaintPage.objects.filter(pk=draft.pk).update(
+        description=draft.description + " Bel me op 06-12345678, die klotebezorger."
+    )
+    audit.visit(
+        consumer,
+        "consument",
+        f"/klacht-indienen/{draft.pk}/controleren/",
+        "controleren met waarschuwingen",
+    )
+    assert consumer.locator(".review-warnings li").count() >= 2
+    audit.visit(consumer, "consument", f"/mijn-klachten/{draft.pk}/verwijderen/")
     own = ComplaintPage.objects.filter(consumer__username="consumer").exclude(status="draft")
     for status in ("in_moderation", "awaiting_consumer", "awaiting_rating", "rated", "rejected"):
         complaint = own.filter(status=status).order_by("pk").first()
@@ -153,6 +182,10 @@ def test_axe_finds_no_violations_in_any_page_state(live_server, browser, seeded)
             audit.visit(consumer, "consument", complaint.url, f"eigen klacht ({status})")
     mine = own.filter(status="awaiting_consumer").order_by("pk").first()
     audit.visit(consumer, "consument", f"/mijn-klachten/{mine.pk}/brief/")
+    audit.visit(consumer, "consument", f"/mijn-klachten/{mine.pk}/bewijs/")
+    audit.submit_empty(
+        consumer, "consument", f"/mijn-klachten/{mine.pk}/bewijs/", "main form", "bewijs (fout)"
+    )
     audit.submit_empty(
         consumer, "consument", mine.url, "form[action$='/reageren/']", "reageren (fout)"
     )
