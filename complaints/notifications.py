@@ -84,6 +84,30 @@ def queue_for_event(event, reaction=None) -> int:
     return len(rows)
 
 
+def queue_evidence_added(complaint, attachment=None, entry=None) -> int:
+    """Tell the company that the consumer added evidence to a published complaint. The
+    message says what kind of evidence and links to the complaint; the evidence itself
+    (a file name, what was said) stays in the private part."""
+    from complaints.models import OutboxMessage
+
+    cause = f"a{attachment.pk}" if attachment else f"c{entry.pk}"
+    template = "evidence_added_file" if attachment else "evidence_added_contact"
+    rows = [
+        OutboxMessage(
+            complaint=complaint,
+            template=template,
+            role=COMPANY,
+            to_email=email,
+            dedupe_key=dedupe_key(f"evidence:{cause}:{email}"),
+        )
+        for email in addresses(complaint, COMPANY)
+    ]
+    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
+    if rows:
+        kick_delivery()
+    return len(rows)
+
+
 def kick_delivery() -> None:
     """Ask the task cluster to deliver the outbox once this transaction commits."""
 

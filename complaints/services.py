@@ -278,6 +278,12 @@ def save_evidence(
     entry = ContactLogEntry.objects.create(complaint=locked, **contact) if contact else None
     # Last: its checks read the file, and a refusal rolls back the rest with it.
     attachment = attachments.add_attachment(locked, upload, user) if upload else None
+    if locked.status in states.PUBLIC_STATUSES:
+        # The company already has the complaint: it hears of new evidence, one message each.
+        if attachment:
+            notifications.queue_evidence_added(locked, attachment=attachment)
+        if entry:
+            notifications.queue_evidence_added(locked, entry=entry)
     return attachment, entry
 
 

@@ -151,3 +151,46 @@ def test_the_complaint_page_offers_no_link_to_others(client, representative, pub
     client.force_login(representative)
 
     assert url(public) not in client.get(public.url).content.decode()
+
+
+def test_the_company_hears_of_new_evidence_without_its_content(
+    client, consumer, representative, public, django_capture_on_commit_callbacks, mailoutbox
+):
+    client.force_login(consumer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url(public),
+            {
+                **CONTACT,
+                "upload-file": upload("kassabon-geheim.png", png_bytes()),
+                "action": "add_attachment",
+            },
+        )
+
+    # (The outbox also delivers the earlier "new complaint" message now.)
+    to_company = [
+        m for m in mailoutbox if representative.email in m.to and "bij de klacht" in m.subject
+    ]
+    assert sorted(m.subject for m in to_company) == [
+        f'Nieuw contactmoment bij de klacht "{public.title}"',
+        f'Nieuwe bijlage bij de klacht "{public.title}"',
+    ]
+    for message in to_company:
+        assert public.url in message.body
+        assert "kassabon-geheim" not in message.body and "Sanne" not in message.body
+        assert consumer.email not in message.body
+    assert not [m for m in mailoutbox if consumer.email in m.to and "bij de klacht" in m.subject]
+
+
+def test_evidence_before_publication_waits_for_the_complaint_itself(
+    client, consumer, make_complaint, django_capture_on_commit_callbacks, mailoutbox
+):
+    waiting = make_complaint(status="in_moderation")
+    client.force_login(consumer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(waiting), {**CONTACT, "action": "add_contact"})
+
+    assert ContactLogEntry.objects.filter(complaint=waiting).exists()
+    assert mailoutbox == []
