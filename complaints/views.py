@@ -180,6 +180,10 @@ def wizard_private(request, pk):
             return redirect("my_complaints")
         else:
             _evidence_saved_message(request, attachment, entry)
+            kind, _sep, ident = action.partition(":")
+            if kind in REMOVERS:
+                # A remove button sits in this same form: what was typed is kept too.
+                return REMOVERS[kind](request, complaint, ident)
             if action in (EvidenceForms.ADD_ATTACHMENT, EvidenceForms.ADD_CONTACT):
                 messages.success(request, _("Wat je hebt ingevuld is opgeslagen."))
                 return redirect("wizard_private", pk=complaint.pk)
@@ -239,21 +243,35 @@ def wizard_review(request, pk):
 @login_required
 @require_POST
 def remove_attachment(request, pk, attachment_id):
-    complaint = _editable(request, pk)
-    attachments.delete_attachment(
-        get_object_or_404(Attachment, pk=attachment_id, complaint=complaint)
-    )
-    messages.success(request, _("Bijlage verwijderd."))
-    return redirect("wizard_private", pk=complaint.pk)
+    return _remove_attachment(request, _editable(request, pk), attachment_id)
 
 
 @login_required
 @require_POST
 def remove_contact(request, pk, entry_id):
-    complaint = _editable(request, pk)
+    return _remove_contact(request, _editable(request, pk), entry_id)
+
+
+def _remove_attachment(request, complaint, attachment_id):
+    try:
+        attachment = Attachment.objects.get(pk=attachment_id, complaint=complaint)
+    except (Attachment.DoesNotExist, ValidationError) as exc:  # not a UUID: not found
+        raise Http404 from exc
+    attachments.delete_attachment(attachment)
+    messages.success(request, _("Bijlage verwijderd."))
+    return redirect("wizard_private", pk=complaint.pk)
+
+
+def _remove_contact(request, complaint, entry_id):
+    if not str(entry_id).isdigit():
+        raise Http404
     get_object_or_404(complaint.contact_log, pk=entry_id).delete()
     messages.success(request, _("Contactmoment verwijderd."))
     return redirect("wizard_private", pk=complaint.pk)
+
+
+# Step 3's remove buttons: action "remove_attachment:<id>" or "remove_contact:<id>".
+REMOVERS = {"remove_attachment": _remove_attachment, "remove_contact": _remove_contact}
 
 
 @login_required

@@ -95,11 +95,13 @@ def test_a_file_is_removed_without_losing_the_page(live_server, browser, world, 
     page.set_input_files("input[name=upload-file]", files["photo"])
     page.get_by_role("button", name="Bijlage toevoegen").click()
     page.wait_for_selector("text=Bijlage kassabon.png toegevoegd.")
+    page.fill("textarea[name=private-details]", "Typte ik net, nog niet opgeslagen")
 
     page.get_by_role("button", name="verwijderen kassabon.png").click()
 
     page.wait_for_selector("text=Bijlage verwijderd.")
     assert not draft.attachments.exists()
+    assert page.input_value("textarea[name=private-details]") == "Typte ik net, nog niet opgeslagen"
 
 
 def test_evidence_after_submitting_and_deleting_a_draft(

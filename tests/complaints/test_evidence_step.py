@@ -165,10 +165,11 @@ def test_the_page_is_one_form_with_the_main_button_last(client, consumer, draft)
 
     parser = FormNesting()
     parser.feed(page)
-    assert not parser.nested  # the remove buttons' forms sit outside the main form
+    assert not parser.nested
     [main] = [f for f in parser.forms if f.get("id") == "besloten-deel"]
     assert main["enctype"] == "multipart/form-data"
-    assert 'form="remove-attachment-' in page and 'form="remove-contact-' in page
+    assert 'name="action" value="remove_attachment:' in page
+    assert 'name="action" value="remove_contact:' in page
     visible_next = page.index('<button class="button" type="submit" name="action" value="next">')
     assert page.index('value="add_attachment"') < visible_next
     assert page.index('value="add_contact"') < visible_next
@@ -187,3 +188,34 @@ def test_a_remove_button_removes_through_its_own_form(client, consumer, draft):
 
     assert response.status_code == 302
     assert not Attachment.objects.exists()
+
+
+def test_a_remove_button_in_the_form_keeps_what_was_typed(client, consumer, draft):
+    from complaints import attachments
+
+    attachment = attachments.add_attachment(draft, upload("bon.png", png_bytes()), consumer)
+    entry = draft.contact_log.create(contacted_on="2026-10-01", channel="phone", summary="Gebeld")
+    client.force_login(consumer)
+
+    first = client.post(
+        url(draft),
+        {"private-order_reference": "ORD-5566", "action": f"remove_attachment:{attachment.pk}"},
+    )
+    second = client.post(
+        url(draft),
+        {"private-order_reference": "ORD-5566", "action": f"remove_contact:{entry.pk}"},
+    )
+
+    assert first.status_code == second.status_code == 302
+    assert not Attachment.objects.exists() and not draft.contact_log.exists()
+    draft.private_details.refresh_from_db()
+    assert draft.private_details.order_reference == "ORD-5566"
+
+
+@pytest.mark.parametrize(
+    "action", ["remove_attachment:nope", "remove_contact:x1", "remove_contact:999999"]
+)
+def test_a_remove_action_for_nothing_is_a_404(client, consumer, draft, action):
+    client.force_login(consumer)
+
+    assert client.post(url(draft), {"action": action}).status_code == 404
