@@ -127,6 +127,7 @@ def test_submit_approve_react_and_grade_with_the_keyboard_only(
     admin.wait_for_url(re.compile(r"/admin/moderatie/$"))
     press(admin, admin.get_by_role("link", name=TITLE))
     admin.wait_for_url(re.compile(r"/admin/moderatie/\d+/$"))
+    screenshot(admin, "toetsenbord-moderatie-beoordelen")
     press(admin, admin.get_by_role("button", name="Goedkeuren"))
     admin.wait_for_selector("text=Goedgekeurd")
 
@@ -144,6 +145,7 @@ def test_submit_approve_react_and_grade_with_the_keyboard_only(
     company.wait_for_selector("text=Je reactie is geplaatst")
     press(company, company.get_by_role("link", name=re.compile("Klacht is opgelost")))
     company.wait_for_selector("text=Wat er gebeurt als je bevestigt")
+    screenshot(company, "opgelost-bevestigen")
     press(company, company.get_by_role("button", name="Ja, meld de klacht als opgelost"))
     company.wait_for_selector("text=Gemeld als opgelost")
 
