@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from complaints.states import Action, Lifecycle, Status, TransitionNotAllowed  # noqa: E402
+from core.dates import MONTH_NAMES  # noqa: E402
 
 SETTLING = timedelta(days=2)  # how long a generated file may wait for its import
 SECTORS = {
@@ -144,20 +145,6 @@ CONSUMER_REPLIES = [
     "De monteur is geweest, maar het probleem is niet verholpen.",
     "Ik heb nog niets ontvangen, ook geen e-mail.",
 ]
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 FIRST_NAMES = [
     "Jan",
     "Sanne",
@@ -200,8 +187,8 @@ def _fill(text: str, rng: random.Random, when: datetime) -> str:
     return text.format(
         n=rng.randint(2, 30),
         amount=f"{rng.randint(12, 900)},{rng.randint(0, 99):02d}",
-        date=f"{when.day} {MONTHS[when.month - 1]}",
-        month=MONTHS[when.month - 1],
+        date=f"{when.day} {MONTH_NAMES[when.month - 1]}",
+        month=MONTH_NAMES[when.month - 1],
     )
 
 
