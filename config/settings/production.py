@@ -15,7 +15,7 @@ if _missing:
     )
 
 from .base import *  # noqa: E402, F403
-from .base import EMAIL_BACKEND, MIDDLEWARE, SECRET_KEY, STORAGES, env  # noqa: E402
+from .base import DATABASES, EMAIL_BACKEND, MIDDLEWARE, SECRET_KEY, STORAGES, env  # noqa: E402
 
 if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured(
@@ -30,6 +30,26 @@ if any(f".{kind}." in EMAIL_BACKEND for kind in _NOT_SENDING):
         f"EMAIL_URL must name a real mail server in production (smtp:// or smtp+tls://), "
         f"not {EMAIL_BACKEND}."
     )
+
+# Database connections, bounded per process. A web process under gunicorn's threads
+# gets a pool when DATABASE_POOL_MAX_SIZE is set (its threads share at most that many
+# connections; with W workers a web node holds at most W x max); otherwise, and always
+# in django-q2's cluster, whose workers are forked (a pool must not cross a fork), each
+# thread keeps one persistent connection for CONN_MAX_AGE seconds, checked before reuse.
+DATABASE_POOL_MAX_SIZE = env.int("DATABASE_POOL_MAX_SIZE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if DATABASE_POOL_MAX_SIZE:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps them instead
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_MAX_SIZE,
+            # A request waits this long for a free connection, then fails with a 500
+            # instead of queueing without end.
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEBUG = False
 ALLOW_DEMO_DATA = False

@@ -129,3 +129,56 @@ def test_seed_demo_is_refused_by_the_production_settings():
 
 def test_the_suite_runs_on_postgresql(db):
     assert connection.vendor == "postgresql"
+
+
+def _postgres_url():
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def test_production_keeps_connections_persistent_and_checked_by_default():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "db = settings.DATABASES['default']; "
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], 'pool' in db.get('OPTIONS', {}))"
+    )
+
+    result = run_with_production_settings(code, {**REQUIRED, "DATABASE_URL": _postgres_url()})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["60", "True", "False"]
+
+
+def test_a_pool_bounds_the_connections_of_a_threaded_web_process(db):
+    """Eight threads query at once through a pool of at most two connections: all are
+    answered (they wait their turn) and the pool never holds more than two."""
+    code = """
+import threading, django
+django.setup()
+from django.db import connection, connections
+results, errors = [], []
+def work():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(0.2), 1")
+            results.append(cursor.fetchone()[1])
+    except Exception as exc:
+        errors.append(repr(exc))
+    finally:
+        connections.close_all()
+threads = [threading.Thread(target=work) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+stats = connection.pool.get_stats()
+print(len(results), len(errors), stats["pool_max"], stats.get("connections_num", 0))
+"""
+    env = {**REQUIRED, "DATABASE_URL": _postgres_url(), "DATABASE_POOL_MAX_SIZE": "2"}
+
+    result = run_with_production_settings(code, env)
+
+    assert result.returncode == 0, result.stderr
+    answered, failed, pool_max, opened = map(int, result.stdout.split())
+    assert (answered, failed, pool_max) == (8, 0, 2)
+    assert 1 <= opened <= 2
