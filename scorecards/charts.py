@@ -4,11 +4,13 @@ no external files).
 Each chart comes with its own text alternative: a caption that says what it shows and a
 table with every value, so the picture itself is hidden from assistive technology."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
 import pygal
+from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -18,6 +20,9 @@ from core.dates import month_label
 from scorecards.formatting import count, decimal, percent
 
 NO_DATA = "Geen gegevens"
+# Part of every drawn chart's cache key: raise it when the drawing changes (style, size),
+# so that pictures drawn by the old code are not served after a deploy.
+SVG_VERSION = 1
 STYLE = Style(
     background="transparent",
     plot_background="transparent",
@@ -124,6 +129,24 @@ def _svg(chart) -> str:
     return ElementTree.tostring(tree, encoding="unicode")
 
 
+# How long a drawn chart stays in the shared cache. Its key is its figures, so a change
+# in them is a new key at once; this only bounds what unused pictures take up.
+DRAWN_FOR = 7 * 24 * 3600
+
+
+def _drawn(kind: str, months: list[date], values: list, draw) -> str:
+    """The SVG for these figures, drawn once. pygal's drawing is most of a company page's
+    work; the same figures give the same picture, so every later view (on any process)
+    reads it from the shared cache. Nothing to invalidate: other figures, other key."""
+    figures = repr((SVG_VERSION, kind, [m.isoformat() for m in months], values))
+    key = "scorecards:chart:" + hashlib.sha256(figures.encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = draw()
+        cache.set(key, svg, DRAWN_FOR)
+    return svg
+
+
 def _period(months: list[date]) -> str:
     return f"{long_month(months[0])} tot en met {long_month(months[-1])}"
 
@@ -155,10 +178,14 @@ def complaints_per_month(company, today: date | None = None) -> Chart:
         f"{count(total)} klacht{'en' if total != 1 else ''} van {_period(months)}; "
         f"de meeste in {long_month(months[busiest])} ({count(values[busiest])})."
     )
-    chart = _chart(pygal.Bar, title, months, whole_ticks(max(values)), count)
-    chart.add("klachten", values)
+
+    def draw():
+        chart = _chart(pygal.Bar, title, months, whole_ticks(max(values)), count)
+        chart.add("klachten", values)
+        return _svg(chart)
+
     rows = [(long_month(m), count(v)) for m, v in zip(months, values, strict=True)]
-    return Chart(title, "Klachten", summary, rows, _svg(chart))
+    return Chart(title, "Klachten", summary, rows, _drawn("per-month", months, values, draw))
 
 
 def _monthly_scores(company, months):
@@ -176,12 +203,16 @@ def _trend(title, heading, months, values, y_labels, axis_format, value_format) 
     summary = (
         f"Per maand, {_period(months)}; laatst {value_format(last)} ({long_month(last_month)})."
     )
-    chart = _chart(
-        pygal.Line, title, months, y_labels, axis_format, range=(y_labels[0], y_labels[-1])
-    )
-    chart.add(heading.lower(), values)
+
+    def draw():
+        chart = _chart(
+            pygal.Line, title, months, y_labels, axis_format, range=(y_labels[0], y_labels[-1])
+        )
+        chart.add(heading.lower(), values)
+        return _svg(chart)
+
     rows = [(long_month(m), value_format(v)) for m, v in zip(months, values, strict=True)]
-    return Chart(title, heading, summary, rows, _svg(chart))
+    return Chart(title, heading, summary, rows, _drawn(title, months, values, draw))
 
 
 def on_time_trend(company, today: date | None = None) -> Chart:

@@ -133,3 +133,47 @@ def test_the_company_page_gives_each_chart_a_caption_and_a_table(client, company
     assert 'role="region" aria-label="Cijfers: eerste reactie op tijd"' in html
     assert '<th scope="row">oktober 2026</th><td class="num">88%</td>' in html
     assert 'aria-hidden="true"' in html
+
+
+@pytest.mark.django_db
+def test_a_chart_is_drawn_once_and_again_only_when_its_figures_change(
+    company, make_complaint, monkeypatch
+):
+    drawn = []
+    real_svg = charts._svg
+    monkeypatch.setattr(charts, "_svg", lambda chart: drawn.append(1) or real_svg(chart))
+    published_on(make_complaint, date(2026, 9, 3))
+
+    first = charts.complaints_per_month(company, today=TODAY)
+    again = charts.complaints_per_month(company, today=TODAY)
+    published_on(make_complaint, date(2026, 9, 3))
+    changed = charts.complaints_per_month(company, today=TODAY)
+
+    # Counting the drawings needs the patch: there is no other way to see pygal's work.
+    assert len(drawn) == 2
+    assert again.svg == first.svg
+    assert changed.svg != first.svg
+    assert ("september 2026", "2") in changed.rows
+
+
+@pytest.mark.django_db
+def test_the_company_page_makes_as_many_queries_for_many_complaints_as_for_few(
+    client, company, scores, make_complaint
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        client.get(company.url)  # warm: drawn charts and Wagtail's cached paths
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(company.url).status_code == 200
+        return len(captured)
+
+    for n in range(3):
+        make_complaint(company=company, status="awaiting_company", title=f"Klacht {n}")
+    few = queries()
+    for n in range(3, 30):
+        make_complaint(company=company, status="rated", grade=7, title=f"Klacht {n}")
+    many = queries()
+
+    assert many == few
