@@ -1,6 +1,7 @@
 """`make prod` (scripts/prod.sh): the production settings under gunicorn answer, serve
 their static files with a long cache life, and Ctrl-C leaves nothing running."""
 
+import json
 import os
 import re
 import signal
@@ -9,6 +10,8 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
+
+import redis
 
 ROOT = Path(__file__).resolve().parents[2]
 # What prod.sh must work out for itself (or use as given, which is not under test here).
@@ -120,8 +123,15 @@ def test_prod_serves_under_gunicorn_and_ctrl_c_stops_everything_it_started():
         assert max_age >= 365 * 24 * 3600
         assert css
 
-        # The task clusters run on the test's own Redis.
-        assert port_open(redis_port)
+        # Both task clusters report through the test's own Redis, and /healthz (detailed
+        # for 127.0.0.1) counts them.
+        redis_client = redis.Redis(port=redis_port, socket_timeout=2)
+        deadline = time.monotonic() + 30
+        while len(redis_client.keys("django_q:klachtenkompas:cluster:*")) < 2:
+            assert time.monotonic() < deadline, "the two task clusters never reported"
+            time.sleep(1)
+        health = json.loads(get(f"{base}/healthz")[2])
+        assert health["checks"]["tasks"] == {"ok": True, "clusters": 2}
         assert len(started) >= 5  # gunicorn and its workers, two qclusters, the mail sink
     finally:
         os.kill(proc.pid, signal.SIGINT)  # Ctrl-C, as the script receives it
