@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib.sh"
 PORT="${REDIS_PORT:-6390}"
 DATA_DIR="$VAR_DIR/redis-$PORT"
 PID_FILE="$VAR_DIR/redis-$PORT.pid"
-LOG="$LOG_DIR/redis.log"
+LOG="$LOG_DIR/redis-$PORT.log"
 
 ensure_installed() {
     command -v redis-server >/dev/null && return 0
@@ -35,10 +35,10 @@ start() {
         fail "poort $PORT is al in gebruik; kies een andere met REDIS_PORT=... (of zet REDIS_URL)."
     fi
     mkdir -p "$DATA_DIR"
-    # Persistence: Redis's default RDB snapshots (into DATA_DIR) are enough. The queue's
-    # tasks that must survive are also in PostgreSQL (django-q2 saves results and
-    # failures there), and the cache may be lost at any time. No system service, no
-    # daemonizing: this script owns the process and its pid file.
+    # Persistence: Redis's built-in default (RDB snapshots into DATA_DIR, no append-only
+    # file) is enough: the cache may be lost at any time, and django-q2 keeps results and
+    # failures in PostgreSQL; only tasks queued in the last minutes before a crash could
+    # be lost. No system service, no daemonizing: this script owns the process.
     local user=()
     if [ "$(id -u)" = 0 ]; then
         # Redis needs no root; setpriv execs in place, so the pid below is Redis's own.
@@ -46,8 +46,7 @@ start() {
         user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
     fi
     nohup "${user[@]}" redis-server --bind 127.0.0.1 --port "$PORT" --dir "$DATA_DIR" \
-        --daemonize no --protected-mode yes --save 3600 1 --save 300 100 --save 60 10000 \
-        --loglevel notice >"$LOG" 2>&1 &
+        --daemonize no >"$LOG" 2>&1 &
     echo $! >"$PID_FILE"
     wait_for 10 redis port_in_use "$PORT" || fail "Redis start niet; zie $LOG."
     say "Redis draait op 127.0.0.1:$PORT."
