@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV_STAMP := .venv/.installed
 
-.PHONY: run test audit services stop status lint format lock clean
+.PHONY: run prod test audit services stop status lint format lock clean
 
 $(VENV_STAMP): requirements.txt requirements-dev.txt
 	scripts/bootstrap.sh
@@ -10,6 +10,10 @@ $(VENV_STAMP): requirements.txt requirements-dev.txt
 
 run: $(VENV_STAMP)
 	scripts/run.sh
+
+# The production rehearsal: gunicorn, Redis, two task clusters (scripts/prod.sh).
+prod: $(VENV_STAMP)
+	scripts/prod.sh
 
 test: $(VENV_STAMP)
 	scripts/test.sh

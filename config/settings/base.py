@@ -125,13 +125,29 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by every process (web workers, task cluster): rate limits,
-# django-axes and django-q2's cluster statistics (read by /healthz) must agree.
+# Redis (`make prod`, scripts/redis.sh): when REDIS_URL is given it is django-q2's broker
+# and the default cache. Without it (`make run`, `make test`) the database serves both.
+REDIS_URL = env("REDIS_URL", default="")
+
+# One cache shared by every process (web workers, task cluster, on every machine): rate
+# limits, allauth's limits and django-q2's cluster statistics (read by /healthz) must agree.
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "klachtenkompas_cache",
-    },
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Keeps the cache's keys apart from the queue's ("django_q:...") in the same
+            # database. A cache.clear() would flush both: nothing in the site calls it.
+            "KEY_PREFIX": "kk",
+            # Redis unreachable: an error within half a second, not a hung worker.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "klachtenkompas_cache",
+        }
+    ),
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -227,11 +243,14 @@ ELASTICSEARCH_URL = env(
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="kk-dev")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 
-# django-q2: the ORM broker is the default (no Redis needed); set explicitly because
-# without it django-q2 falls back to Redis.
+# django-q2: Redis as the broker when REDIS_URL is given (a blocking pop instead of the
+# ORM broker's polling of the database); otherwise the ORM broker, set explicitly because
+# without either key django-q2 falls back to a Redis on localhost. The Redis broker does
+# not acknowledge: a task whose worker dies mid-run is not redelivered (retry and
+# max_attempts apply to the ORM broker only); failures are still saved in the database.
 Q_CLUSTER = {
     "name": "klachtenkompas",
-    "orm": "default",
+    **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
     "cache": "default",
     "workers": env.int("Q_WORKERS", default=2),
     "timeout": 300,
@@ -288,8 +307,8 @@ ACCOUNT_FORMS = {
 # Its get_client_ip() is core.client_ip: allauth's rate limits see the real client; its
 # get_login_redirect_url() sends representatives to the portal and staff to the admin.
 ACCOUNT_ADAPTER = "companies.accounts.AccountAdapter"
-# allauth counts these in the default cache (the database), not in memcached: they hold
-# (fail closed) when memcached is down.
+# allauth counts these in the default cache (the database, or Redis with REDIS_URL), not
+# in memcached: they hold (fail closed) when memcached is down.
 ACCOUNT_RATE_LIMITS = {
     "signup": env("RATE_LIMIT_SIGNUP", default="10/h/ip"),
     "login_failed": "10/10m/ip,5/5m/key",
@@ -327,7 +346,8 @@ AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 # MEMCACHED_LOCATION is given (`make run`, `make test` and `make services` start one):
 # an atomic increment per request instead of the database cache's several queries,
 # which cost the search API more than its own work (BENCHMARKS.md). Without it the
-# shared database cache serves, slower but correct.
+# shared default cache serves: Redis (as fast) with REDIS_URL, else the database (slower
+# but correct). Never a per-process cache: every worker must count the same requests.
 MEMCACHED_LOCATION = env("MEMCACHED_LOCATION", default="")
 CACHES["ratelimit"] = (
     {

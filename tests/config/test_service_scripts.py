@@ -85,3 +85,51 @@ def test_with_elasticsearch_url_set_nothing_is_started():
 
     assert result.returncode == 0
     assert "geen eigen Elasticsearch gestart" in result.stdout
+
+
+def test_redis_on_a_busy_port_names_the_port_and_the_variables(busy_port):
+    result = run(ROOT / "scripts/redis.sh", "start", env={"REDIS_PORT": str(busy_port)})
+
+    assert result.returncode != 0
+    assert f"poort {busy_port} is al in gebruik" in result.stderr
+    assert "REDIS_PORT" in result.stderr and "REDIS_URL" in result.stderr
+
+
+def test_redis_starts_answers_and_stops_on_its_own_port():
+    # Fails rather than skips when redis-server is missing and cannot be installed.
+    import redis
+
+    port = free_port()
+    env = {"REDIS_PORT": str(port)}
+    started = run(ROOT / "scripts/redis.sh", "start", env=env, timeout=300)
+    try:
+        assert started.returncode == 0, started.stderr
+        assert f"127.0.0.1:{port}" in started.stdout
+        client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=2)
+        assert client.ping()
+        assert run(ROOT / "scripts/redis.sh", "status", env=env).returncode == 0
+        pid = int((ROOT / f"var/redis-{port}.pid").read_text())
+    finally:
+        stopped = run(ROOT / "scripts/redis.sh", "stop", env=env)
+
+    assert stopped.returncode == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert run(ROOT / "scripts/redis.sh", "status", env=env).returncode != 0
+
+
+def test_services_with_every_address_given_start_nothing():
+    result = run(
+        ROOT / "scripts/services.sh",
+        "start",
+        env={
+            "DATABASE_URL": "postgres://kk@db.example.invalid/kk",
+            "ELASTICSEARCH_URL": "http://elastic.example.invalid:9200",
+            "MEMCACHED_LOCATION": "cache.example.invalid:11211",
+            "REDIS_URL": "redis://redis.example.invalid:6379/0",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "geen eigen Redis gestart" in result.stdout
+    assert "geen eigen memcached gestart" in result.stdout

@@ -182,3 +182,62 @@ print(len(results), len(errors), stats["pool_max"], stats.get("connections_num",
     answered, failed, pool_max, opened = map(int, result.stdout.split())
     assert (answered, failed, pool_max) == (8, 0, 2)
     assert 1 <= opened <= 2
+
+
+# The project's own Redis (scripts/redis.sh, started by `make test` through
+# scripts/services.sh); database 15 keeps these probes away from a running site's queue.
+REDIS_URL = f"redis://127.0.0.1:{os.environ.get('REDIS_PORT', '6390')}/15"
+SHARED_BACKENDS = """
+import django; django.setup()
+from django.core.cache import caches
+from django_q.brokers import get_broker
+cache = caches["default"]
+cache.set("probe", "gedeeld", 30)
+broker = get_broker()
+print(type(cache).__name__, type(broker).__name__, type(caches["ratelimit"]).__name__)
+print(cache.get("probe"))
+"""
+
+
+def test_with_redis_url_the_task_broker_and_the_default_cache_are_that_redis():
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_timeout=2)
+    client.flushdb()
+    code = SHARED_BACKENDS + "broker.enqueue('taak'); print(broker.queue_size())"
+
+    result = run_with_production_settings(
+        code, {**REQUIRED, "REDIS_URL": REDIS_URL, "MEMCACHED_LOCATION": ""}
+    )
+
+    assert result.returncode == 0, result.stderr
+    classes, cached, queued = result.stdout.split("\n")[:3]
+    # Without MEMCACHED_LOCATION the rate-limit counters share the Redis cache.
+    assert classes == "RedisCache Redis RedisCache"
+    assert cached == "gedeeld" and queued == "1"
+    # Written where another process (another machine) reads them: the server itself.
+    assert client.exists("kk:1:probe")
+    assert client.lpop("django_q:klachtenkompas:q") is not None
+    client.flushdb()
+
+
+def test_with_redis_and_memcached_the_rate_limit_counters_stay_in_memcached():
+    location = f"127.0.0.1:{os.environ.get('MEMCACHED_PORT', '11311')}"
+
+    result = run_with_production_settings(
+        SHARED_BACKENDS,
+        {**REQUIRED, "REDIS_URL": REDIS_URL, "MEMCACHED_LOCATION": location},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0] == "RedisCache Redis PersistentPyMemcacheCache"
+
+
+def test_without_redis_url_the_database_is_broker_and_cache(db):
+    from django.conf import settings
+    from django.core.cache import caches
+    from django_q.brokers import get_broker
+
+    assert not settings.REDIS_URL
+    assert type(caches["default"]).__name__ == "DatabaseCache"
+    assert type(get_broker()).__name__ == "ORM"
