@@ -110,7 +110,10 @@ done
 # export, streams); --max-requests: a worker is recycled now and then, so a slow leak
 # cannot grow without bound; the control socket in var/, not one per user in ~/.gunicorn,
 # so two rehearsals on one machine do not share it.
-.venv/bin/gunicorn config.wsgi:application \
+# The web processes share a pool of database connections per worker, as large as its
+# threads (at most workers x threads in all); the task clusters keep their own
+# persistent connections, since their workers are forked (config/settings/production.py).
+DATABASE_POOL_MAX_SIZE="${DATABASE_POOL_MAX_SIZE:-$threads}" .venv/bin/gunicorn config.wsgi:application \
     --bind "127.0.0.1:$PORT" \
     --workers "$workers" --worker-class gthread --threads "$threads" \
     --timeout 30 --graceful-timeout 20 \
