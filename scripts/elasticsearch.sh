@@ -1,23 +1,47 @@
 #!/usr/bin/env bash
 # The project's own Elasticsearch 8: the real server, fetched with Maven into the Maven
-# cache and run as one node bound to 127.0.0.1 (see scripts/elasticsearch/README.md).
+# cache and run bound to 127.0.0.1 (see scripts/elasticsearch/README.md).
 #   scripts/elasticsearch.sh start|stop|status
 # With ELASTICSEARCH_URL set, the project uses that cluster and this script starts nothing.
+#
+# ELASTICSEARCH_NODES=N (default 1) starts N nodes that form one cluster: node n listens
+# on HTTP port ELASTICSEARCH_PORT+n-1 and transport port ELASTICSEARCH_PORT+100+n-1, with
+# its home (data, logs, pid) in var/elasticsearch-cluster-<port>/node<n> (or under
+# ELASTICSEARCH_HOME), each with ELASTICSEARCH_HEAP. `start` starts the nodes that are not
+# running (so it also brings a stopped node back) and waits until the cluster has all N
+# nodes and is at least yellow.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 PORT="${ELASTICSEARCH_PORT:-9250}"
 HEAP="${ELASTICSEARCH_HEAP:-1g}"
-ES_HOME="$VAR_DIR/elasticsearch"
-PIDFILE="$ES_HOME/elasticsearch.pid"
-LOG="$LOG_DIR/elasticsearch.log"
+NODES="${ELASTICSEARCH_NODES:-1}"
+TRANSPORT_OFFSET=100
 BUILD_LOG="$LOG_DIR/elasticsearch-build.log"
 PROJECT="$ROOT_DIR/scripts/elasticsearch"
 JAR="$PROJECT/target/es-launcher.jar"
 HINT="of wijs met ELASTICSEARCH_URL=http://host:poort naar een draaiend Elasticsearch 8-cluster"
 
-answers() { curl -fsS -m 2 "http://127.0.0.1:$PORT/" 2>/dev/null | grep -q '"number"'; }
-pid_alive() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+[[ "$NODES" =~ ^[1-9][0-9]*$ ]] || fail "ELASTICSEARCH_NODES moet een positief geheel getal zijn, niet '$NODES'."
+
+if ((NODES == 1)); then
+    # One node: the layout it always had, so existing data stays usable.
+    CLUSTER_HOME="${ELASTICSEARCH_HOME:-$VAR_DIR/elasticsearch}"
+else
+    # Per base port: a cluster's data cannot be reused by a single node or another cluster.
+    CLUSTER_HOME="${ELASTICSEARCH_HOME:-$VAR_DIR/elasticsearch-cluster-$PORT}"
+    CLUSTER_NAME="klachtenkompas-$PORT"
+fi
+
+http_port() { echo $((PORT + $1 - 1)); }
+transport_port() { echo $((PORT + TRANSPORT_OFFSET + $1 - 1)); }
+node_home() { if ((NODES == 1)); then echo "$CLUSTER_HOME"; else echo "$CLUSTER_HOME/node$1"; fi; }
+node_name() { echo "${CLUSTER_NAME}-node$1"; }
+pidfile() { echo "$(node_home "$1")/elasticsearch.pid"; }
+logfile() { if ((NODES == 1)); then echo "$LOG_DIR/elasticsearch.log"; else echo "$(node_home "$1")/launcher.log"; fi; }
+
+answers() { curl -fsS -m 2 "http://127.0.0.1:$(http_port "$1")/" 2>/dev/null | grep -q '"number"'; }
+pid_alive() { local f; f=$(pidfile "$1"); [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
 
 build() {
     # Rebuilt only when the Maven project changed; the jars are fetched into Maven's own
@@ -34,52 +58,130 @@ build() {
     fi
 }
 
+cluster_args() {
+    ((NODES > 1)) || return 0
+    local n seeds="" masters=""
+    for ((n = 1; n <= NODES; n++)); do
+        seeds+="${seeds:+,}127.0.0.1:$(transport_port "$n")"
+        masters+="${masters:+,}$(node_name "$n")"
+    done
+    printf '%s\n' --transport-port "$(transport_port "$1")" --cluster-name "$CLUSTER_NAME" \
+        --node-name "$(node_name "$1")" --seed-hosts "$seeds" --initial-masters "$masters"
+}
+
+start_node() {
+    local n=$1 port home log
+    port=$(http_port "$n"); home=$(node_home "$n"); log=$(logfile "$n")
+    if pid_alive "$n" && answers "$n"; then return 0; fi
+    if port_in_use "$port"; then
+        fail "poort $port is al in gebruik; kies een andere met ELASTICSEARCH_PORT=... $HINT."
+    fi
+    if ((NODES > 1)) && port_in_use "$(transport_port "$n")"; then
+        fail "transportpoort $(transport_port "$n") is al in gebruik; kies een andere met ELASTICSEARCH_PORT=... $HINT."
+    fi
+    mkdir -p "$home"
+    local extra=()
+    mapfile -t extra < <(cluster_args "$n")
+    say "Elasticsearch${CLUSTER_NAME:+ node $n} starten op http://127.0.0.1:$port (heap $HEAP, log: $log)..."
+    # setsid + closed descriptors: the node outlives this script without holding its
+    # terminal or a CI job's output open.
+    setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Djava.awt.headless=true \
+        -cp "$JAR:$PROJECT/target/lib/*" nl.klachtenkompas.es.Launcher \
+        --home "$home" --http-port "$port" "${extra[@]}" </dev/null >"$log" 2>&1 &
+    echo $! >"$(pidfile "$n")"
+}
+
+cluster_ready() {
+    # Asked of any node that answers: after a restart node 1 may be the one still missing.
+    local n
+    for ((n = 1; n <= NODES; n++)); do
+        answers "$n" || continue
+        curl -fsS -m 3 "http://127.0.0.1:$(http_port "$n")/_cluster/health?wait_for_nodes=$NODES&wait_for_status=yellow&timeout=1s" \
+            2>/dev/null | grep -q '"timed_out":false' && return 0
+    done
+    return 1
+}
+
 start() {
     if [ -n "${ELASTICSEARCH_URL:-}" ]; then
         say "ELASTICSEARCH_URL is gezet ($ELASTICSEARCH_URL): geen eigen Elasticsearch gestart."
         return 0
     fi
-    if pid_alive && answers; then say "Elasticsearch draait al op http://127.0.0.1:$PORT."; return 0; fi
-    if port_in_use "$PORT"; then
-        fail "poort $PORT is al in gebruik; kies een andere met ELASTICSEARCH_PORT=... $HINT."
+    local n all_up=1
+    for ((n = 1; n <= NODES; n++)); do pid_alive "$n" && answers "$n" || all_up=0; done
+    if ((all_up)) && cluster_ready; then
+        say "Elasticsearch draait al op $(urls)."
+        return 0
     fi
     command -v java >/dev/null || fail "Java ontbreekt, dus Elasticsearch kan niet starten; installeer Java 17 $HINT."
     build
-    mkdir -p "$ES_HOME"
-    say "Elasticsearch starten op http://127.0.0.1:$PORT (heap $HEAP, log: $LOG)..."
-    # setsid + closed descriptors: the node outlives this script without holding its
-    # terminal or a CI job's output open.
-    setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Djava.awt.headless=true \
-        -cp "$JAR:$PROJECT/target/lib/*" nl.klachtenkompas.es.Launcher \
-        --home "$ES_HOME" --http-port "$PORT" </dev/null >"$LOG" 2>&1 &
-    echo $! >"$PIDFILE"
+    for ((n = 1; n <= NODES; n++)); do start_node "$n"; done
     local tries=240
     while ((tries-- > 0)); do
-        if answers; then say "Elasticsearch draait op http://127.0.0.1:$PORT."; return 0; fi
-        if ! pid_alive; then
-            rm -f "$PIDFILE"
-            fail "Elasticsearch stopte tijdens het starten ($(tail -n 1 "$LOG" | cut -c1-160)); zie $LOG, $HINT."
-        fi
+        if cluster_ready; then say "Elasticsearch draait op $(urls)."; return 0; fi
+        for ((n = 1; n <= NODES; n++)); do
+            if ! pid_alive "$n"; then
+                local log; log=$(logfile "$n")
+                rm -f "$(pidfile "$n")"
+                stop >/dev/null
+                fail "Elasticsearch${CLUSTER_NAME:+ node $n} stopte tijdens het starten ($(tail -n 1 "$log" | cut -c1-160)); zie $log, $HINT."
+            fi
+        done
         sleep 0.5
     done
     stop >/dev/null
-    fail "Elasticsearch antwoordde niet binnen 120 s op poort $PORT; zie $LOG, $HINT."
+    fail "Elasticsearch antwoordde niet binnen 120 s op $(urls); zie $(logfile 1), $HINT."
+}
+
+urls() {
+    local n out=""
+    for ((n = 1; n <= NODES; n++)); do out+="${out:+,}http://127.0.0.1:$(http_port "$n")"; done
+    echo "$out"
+}
+
+stop_pid() {
+    local pidfile=$1 pid
+    [ -f "$pidfile" ] || return 0
+    pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        local tries=60
+        while ((tries-- > 0)) && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
+        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+    fi
+    rm -f "$pidfile"
 }
 
 stop() {
-    if ! pid_alive; then rm -f "$PIDFILE"; return 0; fi
-    local pid; pid=$(cat "$PIDFILE")
-    kill -TERM "$pid" 2>/dev/null || true
-    local tries=60
-    while ((tries-- > 0)) && kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-    rm -f "$PIDFILE"
+    # Every node that has a pid file, also ones started with a larger ELASTICSEARCH_NODES.
+    local pidfiles=() f
+    if ((NODES == 1)); then
+        pidfiles=("$(pidfile 1)")
+    else
+        shopt -s nullglob
+        pidfiles=("$CLUSTER_HOME"/node*/elasticsearch.pid)
+        shopt -u nullglob
+    fi
+    for f in "${pidfiles[@]}"; do stop_pid "$f" & done
+    wait
     say "Elasticsearch gestopt."
 }
 
 status() {
     if [ -n "${ELASTICSEARCH_URL:-}" ]; then say "Elasticsearch: extern ($ELASTICSEARCH_URL)"; return 0; fi
-    if pid_alive && answers; then say "Elasticsearch: draait op http://127.0.0.1:$PORT"; else say "Elasticsearch: gestopt"; return 1; fi
+    if ((NODES == 1)); then
+        if pid_alive 1 && answers 1; then say "Elasticsearch: draait op http://127.0.0.1:$PORT"; else say "Elasticsearch: gestopt"; return 1; fi
+        return 0
+    fi
+    local n rc=0
+    for ((n = 1; n <= NODES; n++)); do
+        if pid_alive "$n" && answers "$n"; then
+            say "Elasticsearch node $n: draait op http://127.0.0.1:$(http_port "$n")"
+        else
+            say "Elasticsearch node $n: gestopt"; rc=1
+        fi
+    done
+    return $rc
 }
 
 case "${1:-}" in

@@ -9,7 +9,7 @@ from elasticsearch import NotFoundError, TransportError
 from elasticsearch.helpers import bulk
 
 from core.queue import after_commit
-from search.client import get_client, index_name
+from search.client import get_client, index_name, index_settings
 from search.documents import COMPANIES, CompanyDocument
 from search.indexing import swap_alias
 from search.queries import build_company_lookup
@@ -36,7 +36,7 @@ def rebuild() -> int:
 
     client = get_client()
     name = f"{alias()}-{timezone.now():%Y%m%d%H%M%S%f}"
-    CompanyDocument._index.clone(name).create(using=client)
+    CompanyDocument._index.clone(name).settings(**index_settings()).create(using=client)
     companies = CompanyPage.objects.live().public()
     count, _errors = bulk(
         client,

@@ -36,7 +36,7 @@ class ComplaintDocument(Document):
 
     class Index:
         name = COMPLAINTS  # replaced by the prefixed alias at run time (search.client)
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+        # Shards and replicas are set when an index is created (search.client.index_settings).
 
 
 class CompanyDocument(Document):
@@ -49,4 +49,3 @@ class CompanyDocument(Document):
 
     class Index:
         name = COMPANIES
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}

@@ -18,7 +18,7 @@ from elasticsearch import ConflictError, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from complaints.states import PUBLIC_STATUSES
-from search.client import get_client, index_name
+from search.client import get_client, index_name, index_settings
 from search.documents import COMPLAINTS, ComplaintDocument
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def new_index_name() -> str:
 
 
 def create_index(name: str) -> None:
-    ComplaintDocument._index.clone(name).create(using=get_client())
+    ComplaintDocument._index.clone(name).settings(**index_settings()).create(using=get_client())
 
 
 def swap_alias(alias_name: str, new_index: str) -> None:

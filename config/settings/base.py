@@ -235,11 +235,24 @@ CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {"script-src": ["'unsafe-inline'"], "img-
 
 # Elasticsearch holds the public complaint index; the project's own client code in
 # search/client.py builds the connection from these settings when first needed.
-# Without ELASTICSEARCH_URL the project's own server is used (scripts/elasticsearch.sh),
-# on ELASTICSEARCH_PORT.
-ELASTICSEARCH_URL = env(
-    "ELASTICSEARCH_URL", default=f"http://127.0.0.1:{env.int('ELASTICSEARCH_PORT', default=9250)}"
-)
+# ELASTICSEARCH_URL lists one or more hosts, comma-separated; the client spreads requests
+# over them and fails over when one is down. Without it the project's own server is used
+# (scripts/elasticsearch.sh): ELASTICSEARCH_NODES local nodes from ELASTICSEARCH_PORT up.
+_ES_PORT = env.int("ELASTICSEARCH_PORT", default=9250)
+ELASTICSEARCH_URL = [
+    host.strip()
+    for host in env.list(
+        "ELASTICSEARCH_URL",
+        default=[
+            f"http://127.0.0.1:{_ES_PORT + n}"
+            for n in range(env.int("ELASTICSEARCH_NODES", default=1))
+        ],
+    )
+    if host.strip()
+]
+# Copies of each shard on other nodes: 1 or more lets a cluster lose a node without
+# losing search (a single node leaves replicas unassigned, so the default is 0).
+ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="kk-dev")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 

@@ -105,7 +105,7 @@ def production_env(empty_database, tmp_path):
         "SECRET_KEY": "fresh-install-test-" + uuid.uuid4().hex * 2,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": url,
-        "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
+        "ELASTICSEARCH_URL": ",".join(settings.ELASTICSEARCH_URL),
         "ELASTICSEARCH_INDEX_PREFIX": prefix,
         "MEMCACHED_LOCATION": settings.MEMCACHED_LOCATION,
         "EMAIL_URL": "smtp://127.0.0.1:9",  # no mail server: the outbox retries

@@ -27,14 +27,19 @@ import java.util.concurrent.TimeUnit;
  * Starts one real Elasticsearch node in this JVM, for local development and tests.
  *
  * Usage: java -Xms1g -Xmx1g -cp CLASSPATH nl.klachtenkompas.es.Launcher --home DIR --http-port N [--transport-port M]
+ *        [--cluster-name NAME] [--node-name NAME] [--seed-hosts HOST:PORT,...] [--initial-masters NAME,...]
  *
- * HTTP and transport bind to 127.0.0.1 only; single-node discovery; no security (no x-pack at all);
+ * HTTP and transport bind to 127.0.0.1 only; no security (no x-pack at all). Without --seed-hosts the
+ * node is a single-node cluster; with them it discovers the other nodes through their transport
+ * addresses and, on first start, bootstraps the cluster from --initial-masters (node names).
  * data in DIR/data, logs in DIR/logs (DIR/logs/http.ports and transport.ports hold the bound addresses).
  * Stops cleanly on SIGTERM/SIGINT and then exits 0.
  */
 public final class Launcher {
 
-    private static final String CLUSTER_NAME = "klachtenkompas";
+    private static final String DEFAULT_CLUSTER_NAME = "klachtenkompas";
+    private static final String USAGE = "usage: Launcher --home DIR --http-port N [--transport-port M] [--cluster-name NAME]"
+        + " [--node-name NAME] [--seed-hosts HOST:PORT,...] [--initial-masters NAME,...]";
     private static final CountDownLatch STOPPED = new CountDownLatch(1);
     private static volatile Node node;
     // Keep the real streams: Elasticsearch's logging setup may redirect System.out/err to loggers.
@@ -47,17 +52,31 @@ public final class Launcher {
         Path home = null;
         int httpPort = -1;
         int transportPort = 0; // 0 = any free port
+        String clusterName = DEFAULT_CLUSTER_NAME;
+        String nodeName = null;
+        List<String> seedHosts = List.of();
+        List<String> initialMasters = List.of();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--home" -> { home = Path.of(require(args[i], value)).toAbsolutePath(); i++; }
                 case "--http-port" -> { httpPort = port(args[i], require(args[i], value)); i++; }
                 case "--transport-port" -> { transportPort = port(args[i], require(args[i], value)); i++; }
-                default -> fail(2, "unknown argument " + args[i] + " (usage: --home DIR --http-port N [--transport-port M])");
+                case "--cluster-name" -> { clusterName = require(args[i], value); i++; }
+                case "--node-name" -> { nodeName = require(args[i], value); i++; }
+                case "--seed-hosts" -> { seedHosts = list(require(args[i], value)); i++; }
+                case "--initial-masters" -> { initialMasters = list(require(args[i], value)); i++; }
+                default -> fail(2, "unknown argument " + args[i] + " (" + USAGE + ")");
             }
         }
         if (home == null || httpPort <= 0) {
-            fail(2, "usage: Launcher --home DIR --http-port N [--transport-port M]");
+            fail(2, USAGE);
+        }
+        if (seedHosts.isEmpty() != initialMasters.isEmpty()) {
+            fail(2, "--seed-hosts and --initial-masters go together (" + USAGE + ")");
+        }
+        if (nodeName == null) {
+            nodeName = clusterName + "-local";
         }
         if (portInUse(httpPort)) {
             fail(3, "Elasticsearch cannot start: port " + httpPort + " on 127.0.0.1 is already in use");
@@ -81,14 +100,21 @@ public final class Launcher {
         Files.createDirectories(home.resolve("logs"));
         writeLogConfig(config);
 
-        Settings settings = Settings.builder()
+        Settings.Builder builder = Settings.builder()
             .put("path.home", home.toString())
             .put("path.data", home.resolve("data").toString())
             .put("path.logs", home.resolve("logs").toString())
-            .put("cluster.name", CLUSTER_NAME)
-            .put("node.name", CLUSTER_NAME + "-local")
-            .putList("node.roles", List.of("master", "data", "ingest"))   // no ml, transform, remote_cluster_client
-            .put("discovery.type", "single-node")
+            .put("cluster.name", clusterName)
+            .put("node.name", nodeName)
+            .putList("node.roles", List.of("master", "data", "ingest"));  // no ml, transform, remote_cluster_client
+        if (seedHosts.isEmpty()) {
+            builder.put("discovery.type", "single-node");
+        } else {
+            // Every node is master-eligible: with three, any one may stop and the other two keep a quorum.
+            builder.putList("discovery.seed_hosts", seedHosts)
+                .putList("cluster.initial_master_nodes", initialMasters);
+        }
+        Settings settings = builder
             .put("network.host", "127.0.0.1")
             .put("http.port", httpPort)
             .put("transport.port", transportPort)
@@ -99,11 +125,12 @@ public final class Launcher {
             .put("action.destructive_requires_name", false)
             .build();
 
+        final String finalNodeName = nodeName;
         Environment environment = InternalSettingsPreparer.prepareEnvironment(
-            settings, Collections.emptyMap(), config, () -> CLUSTER_NAME + "-local");
+            settings, Collections.emptyMap(), config, () -> finalNodeName);
         LogConfigurator.registerErrorListener();
-        LogConfigurator.setNodeName(CLUSTER_NAME + "-local");
-        LogConfigurator.setClusterName(CLUSTER_NAME);
+        LogConfigurator.setNodeName(nodeName);
+        LogConfigurator.setClusterName(clusterName);
         LogConfigurator.configure(environment, true);
 
         List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, DutchAnalysisPlugin.class, RestRootPlugin.class);
@@ -206,6 +233,10 @@ public final class Launcher {
             if (c.getCause() == c) break;
         }
         return sb.toString().replace('\n', ' ');
+    }
+
+    private static List<String> list(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static String require(String flag, String value) {
