@@ -26,7 +26,10 @@ start_service() {  # start_service NAME: start scripts/NAME.sh unless it already
 
 pids=()
 cleanup() {
-    trap - INT TERM EXIT
+    # A second Ctrl-C (or a signal to the whole group) must not cut the clean-up short
+    # and leave clusters and nodes running.
+    trap '' INT TERM
+    trap - EXIT
     say ""
     say "Stoppen..."
     # gunicorn and qcluster stop their own workers on SIGTERM, after the running
@@ -43,8 +46,17 @@ if [ -z "${DATABASE_URL:-}" ]; then
     export DATABASE_URL="postgres://klachtenkompas@127.0.0.1:${POSTGRES_PORT:-5433}/klachtenkompas"
 fi
 if [ -z "${ELASTICSEARCH_URL:-}" ]; then
+    # A cluster of three nodes with a replica of every shard, as in production: one node
+    # may stop without search stopping. Its own ports (9270-9272 by default), so it never
+    # meets the single node of `make run` and `make test` on 9250.
+    export ELASTICSEARCH_NODES="${PROD_ELASTICSEARCH_NODES:-3}"
+    export ELASTICSEARCH_PORT="${PROD_ELASTICSEARCH_PORT:-9270}"
+    export ELASTICSEARCH_REPLICAS="${ELASTICSEARCH_REPLICAS:-1}"
     start_service elasticsearch
-    export ELASTICSEARCH_URL="http://127.0.0.1:${ELASTICSEARCH_PORT:-9250}"
+    hosts=()
+    for ((n = 0; n < ELASTICSEARCH_NODES; n++)); do hosts+=("http://127.0.0.1:$((ELASTICSEARCH_PORT + n))"); done
+    ELASTICSEARCH_URL="$(IFS=,; echo "${hosts[*]}")"
+    export ELASTICSEARCH_URL
 fi
 if [ -z "${MEMCACHED_LOCATION:-}" ]; then
     start_service memcached
@@ -85,8 +97,8 @@ say "Database bijwerken..."
 $PY manage.py migrate --noinput
 say "Statische bestanden verzamelen..."
 $PY manage.py collectstatic --noinput -v 0
-# The index once per database and prefix; afterwards the task clusters keep it in step.
-marker="$VAR_DIR/.prod-index-$(printf '%s %s' "$DATABASE_URL" "$ELASTICSEARCH_INDEX_PREFIX" | md5sum | cut -c1-10)"
+# The index once per database, cluster and prefix; afterwards the task clusters keep it in step.
+marker="$VAR_DIR/.prod-index-$(printf '%s %s %s' "$DATABASE_URL" "$ELASTICSEARCH_URL" "$ELASTICSEARCH_INDEX_PREFIX" | md5sum | cut -c1-10)"
 if [ ! -f "$marker" ]; then
     if $PY manage.py search_index --rebuild; then
         touch "$marker"
