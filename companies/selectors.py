@@ -38,15 +38,13 @@ def out_of_scope_match(query: str):
     tokens = name_tokens(query)
     if not tokens:
         return None
-    best = None
+    best, best_length = None, 0
     for entry in OutOfScopeName.objects.all():
         entry_tokens = name_tokens(entry.name)
-        if not entry_tokens:
-            continue
         if entry.match == OutOfScopeName.Match.EXACT:
             hit = tokens == entry_tokens
         else:
             hit = tokens[: len(entry_tokens)] == entry_tokens
-        if hit and (best is None or len(entry_tokens) > len(name_tokens(best.name))):
-            best = entry
+        if entry_tokens and hit and len(entry_tokens) > best_length:
+            best, best_length = entry, len(entry_tokens)
     return best

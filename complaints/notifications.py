@@ -78,6 +78,14 @@ def queue_for_event(event, reaction=None) -> int:
         for role, template in MESSAGES.get(event.action, [])
         for email in addresses(complaint, role)
     ]
+    return _write(rows)
+
+
+def _write(rows) -> int:
+    """Store the messages (one per cause and address: a repeat is ignored) and ask for
+    delivery once the transaction commits."""
+    from complaints.models import OutboxMessage
+
     OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
     if rows:
         kick_delivery()
@@ -102,10 +110,7 @@ def queue_evidence_added(complaint, attachment=None, entry=None) -> int:
         )
         for email in addresses(complaint, COMPANY)
     ]
-    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
-    if rows:
-        kick_delivery()
-    return len(rows)
+    return _write(rows)
 
 
 def kick_delivery() -> None:
