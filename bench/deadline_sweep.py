@@ -19,7 +19,8 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import BENCH_DB, clone_complaints, fresh_database  # noqa: E402
+from bench.common import BENCH_DB, fresh_database  # noqa: E402
+from bench.sqlcopy import clone_complaints  # noqa: E402
 
 
 def setup(n: int, baseline_n: int):
