@@ -156,7 +156,6 @@ def imported(cfg: Config, path: Path) -> bool:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-            return False
     with pg(cfg, DB_NAME) as conn:
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} "
@@ -223,15 +222,16 @@ def write_targets(out: Path, password: str) -> None:
 
     root = Site.objects.get(is_default_site=True).root_page.url_path
 
-    def url(page) -> str:
-        return "/" + page.url_path[len(root) :]
+    def url(page_or_path) -> str:
+        path = getattr(page_or_path, "url_path", page_or_path)
+        return "/" + path[len(root) :]
 
     companies = list(CompanyPage.objects.live().public().only("url_path", "slug")[:500])
-    complaints = list(public_complaints().order_by("?").only("url_path")[:2000])
+    complaints = list(public_complaints().order_by("?").values_list("url_path", flat=True)[:2000])
     turns = (
         public_complaints()
         .filter(status__in=[Status.AWAITING_COMPANY, Status.AWAITING_CONSUMER])
-        .select_related("consumer")
+        .select_related("consumer", "company")
         .order_by("?")[:30]
     )
     consumers: dict = defaultdict(list)
@@ -252,7 +252,7 @@ def write_targets(out: Path, password: str) -> None:
             if complaint.consumer is None:
                 continue
             consumers[complaint.consumer].append(url(complaint))
-            company = complaint.get_parent().specific
+            company = complaint.company
             representatives[company].append(url(complaint))
         reps = []
         for company, urls in representatives.items():
@@ -432,6 +432,7 @@ def locust(cfg, label, classes, users, seconds, *, wait=0.0, rate=0.0, event_log
     env = {
         **os.environ,
         "LOAD_TARGETS": str(cfg.targets),
+        "LOAD_USERS": str(users),
         "LOAD_WAIT": str(wait),
         "LOAD_TASK_RATE": str(rate),
         "LOAD_EVENT_LOG": str(event_log or ""),

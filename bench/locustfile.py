@@ -76,6 +76,16 @@ def _wait_time():
     return between(0, 2 * wait) if wait else constant(0)
 
 
+def _at_least_one(weight: int) -> int:
+    """Users of a light class for LOAD_USERS users in all: its share of the mix's weights,
+    but at least one, so a small run still signs in, submits and exports."""
+    users = int(os.environ.get("LOAD_USERS", "0") or 0)
+    return max(1, round(users * weight / MIX_WEIGHT)) if users else 0
+
+
+MIX_WEIGHT = 60 + 25 + 3 + 2 + 1
+
+
 def search_query(rng=random) -> dict:
     return rng.choice(TARGETS["search"])
 
@@ -169,6 +179,7 @@ class RawSearch(FastHttpUser):
 
 class Exporter(FastHttpUser):
     weight = 1
+    fixed_count = _at_least_one(weight)
     wait_time = _wait_time()
 
     @task
@@ -270,6 +281,7 @@ class SignedIn(HttpUser):
 
 class Consumer(SignedIn):
     weight = 3
+    fixed_count = _at_least_one(weight)
     accounts = TARGETS["consumers"]
 
     @task(3)
@@ -336,6 +348,7 @@ class Consumer(SignedIn):
 
 class Representative(SignedIn):
     weight = 2
+    fixed_count = _at_least_one(weight)
     accounts = TARGETS["representatives"]
 
     @task(1)
