@@ -802,6 +802,7 @@ def faults(cfg: Config, report: Report, prod: Prod) -> None:
         later = Counter(code for t, _n, code in events if t_back <= t < t_end)
         last = max((t for t, _n, _c in events if t_break <= t < t_end), default=None)
         recovered = "geen fouten" if last is None else f"{max(0.0, last - t_back):.1f} s"
+        kinds = Counter(n for t, n, _c in events if t_break <= t < t_end)
         rows.append(
             [
                 name,
@@ -809,11 +810,19 @@ def faults(cfg: Config, report: Report, prod: Prod) -> None:
                 ", ".join(f"{c}: {n}" for c, n in during.most_common()) or "0",
                 ", ".join(f"{c}: {n}" for c, n in later.most_common()) or "0",
                 recovered,
+                ", ".join(f"{n}: {c}" for n, c in kinds.most_common(4)) or "—",
             ]
         )
     health = http_status(f"{cfg.site}/healthz")
     text = table(
-        ["storing", "weg", "fouten tijdens (per code)", "fouten erna", "hersteld na terugkomst"],
+        [
+            "storing",
+            "weg",
+            "fouten tijdens (per code)",
+            "fouten erna",
+            "hersteld na terugkomst",
+            "getroffen soorten",
+        ],
         rows,
     )
     text += (
@@ -849,7 +858,7 @@ def parse_args(argv=None):
     parser.add_argument("--minutes", type=float, default=10, help="duur van --soak")
     parser.add_argument("--sample-seconds", type=int, default=15)
     parser.add_argument("--max-rps", type=float, default=0, help="voor --soak zonder --find-max")
-    parser.add_argument("--start-users", type=int, default=4)
+    parser.add_argument("--start-users", type=int, default=8)
     parser.add_argument("--max-users", type=int, default=128)
     parser.add_argument("--step-seconds", type=int, default=20)
     parser.add_argument("--fault-down", type=int, default=15)
