@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from locust import FastHttpUser, HttpUser, between, constant, constant_throughput, events, task
+from locust.exception import StopUser
 
 TARGETS_FILE = os.environ.get("LOAD_TARGETS", "")
 DEFAULT_TARGETS = {
@@ -50,6 +51,41 @@ DEFAULT_TARGETS = {
     "password": "",
 }
 TARGETS = json.loads(Path(TARGETS_FILE).read_text()) if TARGETS_FILE else dict(DEFAULT_TARGETS)
+
+# Every path the users request (bench/load.py's smoke test resolves them against the
+# URLconf; the {fields} take a sample value there).
+HOME = "/"
+SEARCH_PAGE = "/zoeken/"
+RANKING = "/pluimen/"
+TIPS = "/tips/"
+SEARCH_API = "/api/v2/complaints/search/"
+AUTOCOMPLETE_API = "/api/v2/companies/autocomplete/"
+EXPORT = "/api/v2/complaints/export.{fmt}"
+BARE = "/healthz/live"
+LOGIN = "/account/login/"
+PORTAL = "/bedrijfsportaal/"
+WIZARD_COMPANY = "/klacht-indienen/bedrijf/{company}/"
+WIZARD_TEXT = "/klacht-indienen/{draft}/klacht/"
+WIZARD_PRIVATE = "/klacht-indienen/{draft}/besloten/"
+WIZARD_REVIEW = "/klacht-indienen/{draft}/controleren/"
+REACT = "/klachten/{pk}/reageren/"
+ROUTES = {
+    HOME: "wagtail_serve",
+    TIPS: "wagtail_serve",
+    SEARCH_PAGE: "search",
+    RANKING: "ranking",
+    SEARCH_API: "search_api",
+    AUTOCOMPLETE_API: "autocomplete",
+    EXPORT: "export",
+    BARE: "healthz_live",
+    LOGIN: "account_login",
+    PORTAL: "portal",
+    WIZARD_COMPANY: "wizard_scope",
+    WIZARD_TEXT: "wizard_text",
+    WIZARD_PRIVATE: "wizard_private",
+    WIZARD_REVIEW: "wizard_review",
+    REACT: "react",
+}
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REACT_FORM = re.compile(r'action="(/klachten/\d+/reageren/)"')
@@ -106,19 +142,19 @@ class Visitor(FastHttpUser):
 
     @task(10)
     def home(self):
-        self.client.get("/", name="pagina: home")
+        self.client.get(HOME, name="pagina: home")
 
     @task(10)
     def search_page(self):
-        self.client.get("/zoeken/", params=search_query(), name="pagina: zoeken")
+        self.client.get(SEARCH_PAGE, params=search_query(), name="pagina: zoeken")
 
     @task(3)
     def ranking(self):
-        self.client.get("/pluimen/", name="pagina: pluimen")
+        self.client.get(RANKING, name="pagina: pluimen")
 
     @task(2)
     def tips(self):
-        self.client.get("/tips/", name="pagina: tips")
+        self.client.get(TIPS, name="pagina: tips")
 
 
 class PublicPages(Visitor):
@@ -135,12 +171,12 @@ class ApiClient(FastHttpUser):
 
     @task(3)
     def search(self):
-        self.client.get("/api/v2/complaints/search/", params=search_query(), name="api: zoeken")
+        self.client.get(SEARCH_API, params=search_query(), name="api: zoeken")
 
     @task(2)
     def autocomplete(self):
         self.client.get(
-            "/api/v2/companies/autocomplete/",
+            AUTOCOMPLETE_API,
             params={"q": random.choice(TARGETS["autocomplete"])},
             name="api: autocomplete",
         )
@@ -157,7 +193,7 @@ class SearchApi(FastHttpUser):
     def search(self):
         # The same queries in the same order as RawSearch sends their bodies.
         params = TARGETS["search"][next(self._bodies) % len(TARGETS["search"])]
-        self.client.get("/api/v2/complaints/search/", params=params, name="api: zoeken")
+        self.client.get(SEARCH_API, params=params, name="api: zoeken")
 
 
 class RawSearch(FastHttpUser):
@@ -187,7 +223,7 @@ class Exporter(FastHttpUser):
         fmt = random.choice(["csv", "jsonl"])
         company = random.choice(TARGETS["companies"])
         with self.client.get(
-            f"/api/v2/complaints/export.{fmt}",
+            EXPORT.format(fmt=fmt),
             params={"company": company},
             name="api: export",
             stream=True,
@@ -203,7 +239,7 @@ class BareView(FastHttpUser):
 
     @task
     def live(self):
-        self.client.get("/healthz/live", name="kaal: /healthz/live")
+        self.client.get(BARE, name="kaal: /healthz/live")
 
 
 class SignedIn(HttpUser):
@@ -217,11 +253,13 @@ class SignedIn(HttpUser):
     _next = itertools.count()
 
     def on_start(self):
+        if not self.accounts:  # no complaints in a turn-taking status to pick from
+            raise StopUser()
         self.cookies: dict[str, str] = {}
         self.account = self.accounts[next(self._next) % len(self.accounts)]
-        page = self.get("/account/login/", name="inloggen")
+        page = self.get(LOGIN, name="inloggen")
         response = self.post(
-            "/account/login/",
+            LOGIN,
             {
                 "login": self.account["username"],
                 "password": TARGETS["password"],
@@ -294,9 +332,10 @@ class Consumer(SignedIn):
         if not TARGETS["wizard"]:
             return
         company = random.choice(TARGETS["wizard"])
-        step = self.get(f"/klacht-indienen/bedrijf/{company['id']}/", name="wizard: start")
+        start = WIZARD_COMPANY.format(company=company["id"])
+        step = self.get(start, name="wizard: start")
         step = self.post(
-            f"/klacht-indienen/bedrijf/{company['id']}/",
+            start,
             {
                 "government": "nee",
                 "company_is_dutch": "ja",
@@ -312,10 +351,13 @@ class Consumer(SignedIn):
         draft = re.search(r"/klacht-indienen/(\d+)/", location)
         if not draft:
             return
-        base = f"/klacht-indienen/{draft.group(1)}"
-        page = self.get(f"{base}/klacht/", name="wizard: klacht")
+        text, private, review = (
+            path.format(draft=draft.group(1))
+            for path in (WIZARD_TEXT, WIZARD_PRIVATE, WIZARD_REVIEW)
+        )
+        page = self.get(text, name="wizard: klacht")
         self.post(
-            f"{base}/klacht/",
+            text,
             {
                 "topic": company["topic"],
                 "title": "Bestelling te laat en onvolledig geleverd",
@@ -327,9 +369,9 @@ class Consumer(SignedIn):
             },
             name="wizard: klacht",
         )
-        page = self.get(f"{base}/besloten/", name="wizard: besloten")
+        page = self.get(private, name="wizard: besloten")
         self.post(
-            f"{base}/besloten/",
+            private,
             {
                 "private-order_reference": "BST-55120",
                 "private-details": "",
@@ -338,9 +380,9 @@ class Consumer(SignedIn):
             },
             name="wizard: besloten",
         )
-        page = self.get(f"{base}/controleren/", name="wizard: controleren")
+        page = self.get(review, name="wizard: controleren")
         self.post(
-            f"{base}/controleren/",
+            review,
             {"csrfmiddlewaretoken": self.token(page)},
             name="wizard: versturen",
         )
@@ -353,7 +395,7 @@ class Representative(SignedIn):
 
     @task(1)
     def portal(self):
-        self.get("/bedrijfsportaal/", name="bedrijf: portaal")
+        self.get(PORTAL, name="bedrijf: portaal")
 
     @task(3)
     def react(self):
