@@ -426,6 +426,17 @@ class Run:
         return f"{share:.2f} van {cores} kernen ({100 * share / cores:.0f} % van de machine)"
 
 
+class Running:
+    """poll() of a child that leaves it unreaped, so that wait4 can still read its CPU time."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+
+    def poll(self):
+        done = os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        return None if done is None else 0
+
+
 def locust(cfg, label, classes, users, seconds, *, wait=0.0, rate=0.0, event_log=None, during=None):
     """Run locust headless; `during(proc)` runs in this process while it loads."""
     prefix = cfg.out_dir / f"locust-{label}"
@@ -464,7 +475,7 @@ def locust(cfg, label, classes, users, seconds, *, wait=0.0, rate=0.0, event_log
         command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     if during is not None:
-        during(proc)
+        during(Running(proc.pid))
     _pid, _status, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
     elapsed = time.perf_counter() - started
@@ -553,7 +564,7 @@ def kinds_table(run: Run) -> str:
 # -- 4. the phases --------------------------------------------------------------------
 
 
-def find_max(cfg: Config, report: Report) -> float:
+def find_max(cfg: Config, report: Report) -> tuple[float, int]:
     rows, best, best_users, users = [], 0.0, 0, cfg.args.start_users
     while users <= cfg.args.max_users:
         run = locust(cfg, f"max-{users}", MIX, users, cfg.args.step_seconds)
@@ -582,7 +593,7 @@ def find_max(cfg: Config, report: Report) -> float:
         "Maximum (--find-max)",
         table(headers, rows) + f"\n\nMaximum: **{best:.1f} req/s** bij {best_users} gebruikers.",
     )
-    return best
+    return best, best_users
 
 
 def load(cfg: Config, report: Report) -> None:
@@ -648,9 +659,11 @@ def pg_connections(cfg: Config) -> int:
         return -1
 
 
-def soak(cfg: Config, report: Report, prod: Prod, max_rps: float) -> None:
+def soak(cfg: Config, report: Report, prod: Prod, max_rps: float, max_users: int) -> None:
+    """The mix at 70 % of the maximum, with as many users as reached the maximum (fewer
+    could not keep up the rate), each held to its share of the rate."""
     seconds = int(cfg.args.minutes * 60)
-    users = cfg.args.users
+    users = max_users or cfg.args.users
     rate = 0.7 * max_rps / users
     warmup = min(60.0, seconds / 4)
     say(f"Duurtest: {seconds} s op 70 % van {max_rps:.1f} req/s ({users} gebruikers)...")
@@ -858,6 +871,12 @@ def parse_args(argv=None):
     parser.add_argument("--minutes", type=float, default=10, help="duur van --soak")
     parser.add_argument("--sample-seconds", type=int, default=15)
     parser.add_argument("--max-rps", type=float, default=0, help="voor --soak zonder --find-max")
+    parser.add_argument(
+        "--max-users-at-max",
+        type=int,
+        default=0,
+        help="voor --soak zonder --find-max: het aantal gebruikers bij dat maximum",
+    )
     parser.add_argument("--start-users", type=int, default=8)
     parser.add_argument("--max-users", type=int, default=128)
     parser.add_argument("--step-seconds", type=int, default=20)
@@ -892,13 +911,13 @@ def main(argv=None):
     prod = Prod(cfg)
     try:
         prod.start()
-        max_rps = args.max_rps
+        max_rps, max_users = args.max_rps, args.max_users_at_max
         if args.find_max or (args.soak and not max_rps):
-            max_rps = find_max(cfg, report)
+            max_rps, max_users = find_max(cfg, report)
         if args.load:
             load(cfg, report)
         if args.soak:
-            soak(cfg, report, prod, max_rps)
+            soak(cfg, report, prod, max_rps, max_users)
         if args.faults:
             faults(cfg, report, prod)
     finally:
