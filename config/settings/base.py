@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     # Before anything reads a body: refuses one over REQUEST_BODY_MAX_SIZE with a 413.
     "core.middleware.RequestBodyLimitMiddleware",
+    # Before the session: anonymous visitors' public pages from the shared cache
+    # (core.pagecache); a hit reads neither the session nor the database.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,6 +152,14 @@ CACHES = {
         }
     ),
 }
+
+# Public pages for anonymous visitors from the default cache (core.pagecache). A page is
+# invalidated by every change that alters it; PAGE_CACHE_SECONDS only bounds its life
+# (0 switches the page cache off). Proxies in front may keep a page PAGE_CACHE_MAX_AGE
+# seconds. A failing cache is left alone for PAGE_CACHE_RETRY_SECONDS.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_RETRY_SECONDS = env.int("PAGE_CACHE_RETRY_SECONDS", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
