@@ -18,17 +18,17 @@ alone for PAGE_CACHE_RETRY_SECONDS and the failure is logged once per that perio
 
 import hashlib
 import logging
-import time
 import uuid
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
-from django.core.signals import setting_changed
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_request
+
+from core.cache import guarded as _guarded
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +50,6 @@ _CANDIDATE = "_pagecache_candidate"
 _DEPS = "_pagecache_deps"
 _SKIPPED_HEADERS = {"set-cookie", "x-cache", "cache-control", "expires"}
 
-_down_until = 0.0
-
-
-def _reset(**kwargs):
-    global _down_until
-    _down_until = 0.0
-
-
-setting_changed.connect(_reset, dispatch_uid="core.pagecache.reset")
-
 
 def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
@@ -67,21 +57,6 @@ def _cache():
 
 def _seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
-
-
-def _guarded(operation, default=None):
-    """Run one cache operation; on a failure, leave the cache alone for a while (no
-    timeout per request) and say so in the log once for that while."""
-    global _down_until
-    if time.monotonic() < _down_until:
-        return default
-    try:
-        return operation()
-    except Exception as exc:
-        retry = getattr(settings, "PAGE_CACHE_RETRY_SECONDS", 5)
-        _down_until = time.monotonic() + retry
-        logger.warning("page cache unavailable, pages rendered uncached for %ss: %r", retry, exc)
-        return default
 
 
 def _gen_key(tag: str) -> str:

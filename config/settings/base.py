@@ -137,7 +137,8 @@ REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis stopped: pages are still made, without the cache (core.cache).
+            "BACKEND": "core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             # Keeps the cache's keys apart from the queue's ("django_q:...") in the same
             # database. A cache.clear() would flush both: nothing in the site calls it.
@@ -389,6 +390,9 @@ CACHES["ratelimit"] = (
         },
     }
     if MEMCACHED_LOCATION
+    # Django's own Redis backend, not the fail-open one: a limit must see the failure.
+    else {**CACHES["default"], "BACKEND": "django.core.cache.backends.redis.RedisCache"}
+    if REDIS_URL
     else CACHES["default"]
 )
 # Rates ("N/s|m|h|d", or "N/10m"), each per key in a sliding window; see the README.
