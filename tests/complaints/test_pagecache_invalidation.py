@@ -208,3 +208,14 @@ def test_the_importer(visitor, home_page, company_index, index, tmp_path, capsys
     assert code == 0
 
     assert "Modem nooit geleverd" in text(fresh(visitor, "/"))
+
+
+def test_a_transition_alone(visitor, public_complaint, representative, on_commit):
+    # Marking solved changes the status only: no page is published, no reaction added.
+    rating_asked = f"status-{Status.AWAITING_RATING}"
+    assert rating_asked not in text(cached(visitor, public_complaint.url))
+
+    with on_commit():
+        services.mark_solved(public_complaint, representative)
+
+    assert rating_asked in text(fresh(visitor, public_complaint.url))
