@@ -224,3 +224,33 @@ def smtp_server(settings):
 def smtp_sink(smtp_server):
     smtp_server.start()
     return smtp_server.inbox
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on (core.pagecache), in the Redis that `make test` starts, under a
+    key prefix of this test's own: Redis lies outside the test's transaction. A hit then
+    makes no SQL query at all (the database cache would)."""
+    import os
+
+    from django.core.cache import caches
+
+    prefix = f"kk-test-{uuid.uuid4().hex[:8]}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{os.environ.get('REDIS_PORT', '6390')}/0",
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    settings.PAGE_CACHE_SECONDS = 600
+    cache = caches["default"]
+    cache.set("conftest", 1, 5)
+    assert cache.get("conftest") == 1, "Redis is not reachable (make services)"
+    yield cache
+    # Only this test's keys (clear() would flush the whole Redis database).
+    client = cache._cache.get_client(write=True)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)

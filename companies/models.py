@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from companies.serializers import SectorSerializer
 from companies.validators import tel_uri, validate_dutch_phone, validate_kvk_number
+from core import pagecache
 
 RESTRICTED_RICHTEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -258,6 +259,10 @@ class CompanyPage(Page):
                 self.customer_service_email,
             ]
         )
+
+    def page_cache_tags(self) -> list[str]:
+        # Its complaints and its score bump this tag (core.pagecache).
+        return [pagecache.company_tag(self.pk)]
 
     def get_context(self, request, *args, **kwargs):
         # The complaints, score and charts on this page belong to higher layers

@@ -92,6 +92,7 @@ from complaints.states import (
     TransitionNotAllowed,
     target_of,
 )
+from core import pagecache
 from core.bulk import copy_objects, reserve_ids
 
 logger = logging.getLogger(__name__)
@@ -934,6 +935,8 @@ def run(
             flush(batch, number)
     summary.indexed, summary.index_error = index.close()
     _recompute_scores(importer.touched_companies)
+    # An import may touch any number of complaints and companies: every cached page.
+    pagecache.bump_on_commit(pagecache.SITE)
     return summary
 
 

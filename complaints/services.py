@@ -24,8 +24,10 @@ from complaints.models import (
     ComplaintPrivateDetails,
     ContactLogEntry,
 )
+from complaints.models.complaint import complaint_page_tags
 from complaints.screening import screen
 from complaints.states import Action, Status, TransitionNotAllowed
+from core import pagecache
 from core.queue import after_commit
 
 logger = logging.getLogger(__name__)
@@ -110,6 +112,7 @@ def transition(
     if notifications_on():
         notifications.queue_for_event(event, reaction=reaction)
     queue_search_sync([locked.pk])
+    pagecache.bump_on_commit(*complaint_page_tags(locked.pk, locked.company_id))
     return event
 
 
@@ -163,6 +166,7 @@ def transition_due_from(
     if source in states.PUBLIC_STATUSES and target not in states.PUBLIC_STATUSES:
         _unpublish_swept(token, expired=action == Action.EXPIRE, now=now)
     queue_search_sync_sweep(token)
+    queue_page_refresh_sweep(token)
     logger.info("sweep: %s %s -> %s for %d complaints", action, source, target, count)
     return count
 
@@ -203,6 +207,17 @@ def queue_search_sync(complaint_ids: list[int]) -> None:
 def queue_search_sync_sweep(token) -> None:
     if _index.get():
         after_commit("search.tasks.sync_sweep", str(token), name="search_sync_sweep")
+
+
+def queue_page_refresh_sweep(token) -> None:
+    """The cached pages of every complaint a sweep moved, and of their companies, are
+    stale once it commits (one read of the swept rows, one write to the cache)."""
+    tags = [pagecache.COMPLAINTS]
+    for complaint_id, company_id in ComplaintPage.objects.filter(sweep_token=token).values_list(
+        "pk", "company_id"
+    ):
+        tags += complaint_page_tags(complaint_id, company_id)
+    pagecache.bump_on_commit(*tags)
 
 
 def _unpublish(complaint_id: int, *, expired: bool = False) -> None:

@@ -82,10 +82,42 @@ def on_attachment_deleted(sender, instance, **kwargs):
         transaction.on_commit(lambda: storage.delete(name))
 
 
-def register():
-    from django.db.models.signals import post_delete
+def on_reaction_changed(sender, instance, **kwargs):
+    """A reaction added, edited or hidden (by the services or in the admin): its
+    complaint's cached pages are stale once this commits."""
+    from complaints.models import ComplaintPage
+    from complaints.models.complaint import complaint_page_tags
+    from core import pagecache
 
-    from complaints.models import Attachment
+    company_id = (
+        ComplaintPage.objects.filter(pk=instance.complaint_id)
+        .values_list("company_id", flat=True)
+        .first()
+    )
+    pagecache.bump_on_commit(*complaint_page_tags(instance.complaint_id, company_id))
+
+
+def on_label_changed(sender, instance, **kwargs):
+    """A sector or topic renamed or removed shows on pages all over the site."""
+    from core import pagecache
+
+    pagecache.bump_on_commit(pagecache.SITE)
+
+
+def register():
+    from django.db.models.signals import post_delete, post_save
+
+    from companies.models import Sector
+    from complaints.models import Attachment, Reaction, Topic
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_reaction_changed, sender=Reaction, dispatch_uid=f"pagecache_reaction_{signal}"
+        )
+        for model in (Sector, Topic):
+            signal.connect(
+                on_label_changed, sender=model, dispatch_uid=f"pagecache_{model.__name__}_{signal}"
+            )
 
     post_delete.connect(
         on_attachment_deleted, sender=Attachment, dispatch_uid="complaint_attachment_file"

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Basis"
+
+    def ready(self):
+        from core import pagecache
+
+        pagecache.connect_page_signals()

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from advice.models import AdvicePage
 from complaints.selectors import public_complaints
+from core import pagecache
 from scorecards.selectors import ranking
 
 
@@ -46,6 +47,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("homepage")
+
+    def page_cache_tags(self) -> list[str]:
+        # Recent complaints and the pluimen of all companies (core.pagecache).
+        return [pagecache.COMPLAINTS, pagecache.SCORES]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from core import pagecache
 from core.queue import after_commit
 from scorecards.models import CompanyScore
 
@@ -114,6 +115,8 @@ def compute(company, today: date | None = None):
     with transaction.atomic():
         CompanyScore.objects.filter(company=company, computed_on=today).delete()
         score.save()
+        # Its company page and the pages that rank companies show the new figures.
+        pagecache.bump_on_commit(pagecache.company_tag(company.pk), pagecache.SCORES)
     return score
 
 

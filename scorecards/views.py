@@ -1,10 +1,12 @@
 from django.template.response import TemplateResponse
 
+from core import pagecache
 from scorecards import scores, selectors
 
 
 def score_method(request):
     """The public rules behind the figures, pluimen and improvement points."""
+    pagecache.depends_on(request)
     return TemplateResponse(
         request,
         "scorecards/score_method.html",
@@ -22,6 +24,7 @@ def score_method(request):
 
 def ranking(request):
     """/pluimen/: companies with a pluim, and those with an improvement point."""
+    pagecache.depends_on(request, pagecache.SCORES, pagecache.COMPLAINTS)
     return TemplateResponse(
         request,
         "scorecards/ranking.html",

@@ -14,8 +14,17 @@ from complaints.models.topics import Topic
 from complaints.panels import ScreeningPanel
 from complaints.serializers import CompanyRefSerializer, TopicRefSerializer
 from complaints.states import Action, Status
+from core import pagecache
 
 MODERATION_WORKFLOW = "Klachtmoderatie"
+
+
+def complaint_page_tags(complaint_id: int, company_id: int | None) -> list[str]:
+    """The page-cache tags a change to this complaint makes stale (core.pagecache)."""
+    tags = [pagecache.complaint_tag(complaint_id), pagecache.COMPLAINTS]
+    if company_id:
+        tags.append(pagecache.company_tag(company_id))
+    return tags
 
 
 class ComplaintPage(Page):
@@ -214,6 +223,14 @@ class ComplaintPage(Page):
     @property
     def is_public(self) -> bool:
         return states.is_public(self.status)
+
+    def page_cache_tags(self) -> list[str]:
+        return [pagecache.complaint_tag(self.pk)]
+
+    def page_cache_changed_tags(self) -> list[str]:
+        # Its own page, its company's page, and the lists of many companies' complaints;
+        # not every page of the site (core.pagecache).
+        return complaint_page_tags(self.pk, self.company_id)
 
     def get_context(self, request, *args, **kwargs):
         from complaints.selectors import complaint_page_context

@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     # Before anything reads a body: refuses one over REQUEST_BODY_MAX_SIZE with a 413.
     "core.middleware.RequestBodyLimitMiddleware",
+    # Before the session: anonymous visitors' public pages from the shared cache
+    # (core.pagecache); a hit reads neither the session nor the database.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,7 +137,8 @@ REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis stopped: pages are still made, without the cache (core.cache).
+            "BACKEND": "core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             # Keeps the cache's keys apart from the queue's ("django_q:...") in the same
             # database. A cache.clear() would flush both: nothing in the site calls it.
@@ -149,6 +153,14 @@ CACHES = {
         }
     ),
 }
+
+# Public pages for anonymous visitors from the default cache (core.pagecache). A page is
+# invalidated by every change that alters it; PAGE_CACHE_SECONDS only bounds its life
+# (0 switches the page cache off). Proxies in front may keep a page PAGE_CACHE_MAX_AGE
+# seconds. A failing cache is left alone for PAGE_CACHE_RETRY_SECONDS.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_RETRY_SECONDS = env.int("PAGE_CACHE_RETRY_SECONDS", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -378,6 +390,9 @@ CACHES["ratelimit"] = (
         },
     }
     if MEMCACHED_LOCATION
+    # Django's own Redis backend, not the fail-open one: a limit must see the failure.
+    else {**CACHES["default"], "BACKEND": "django.core.cache.backends.redis.RedisCache"}
+    if REDIS_URL
     else CACHES["default"]
 )
 # Rates ("N/s|m|h|d", or "N/10m"), each per key in a sliding window; see the README.

@@ -3,6 +3,7 @@ and the error summary at the top of the page need nothing from the view."""
 
 from django import template
 from django.forms import BaseForm, BaseFormSet
+from django.utils.functional import LazyObject
 
 register = template.Library()
 
@@ -10,6 +11,10 @@ register = template.Library()
 def _forms_with_errors(context) -> list[BaseForm]:
     found, seen = [], set()
     for value in context.flatten().values():
+        if isinstance(value, LazyObject):
+            # Never a form, and looking inside would evaluate it: the lazy csrf_token
+            # would set a CSRF cookie on every page and keep it out of the page cache.
+            continue
         forms = value.forms if isinstance(value, BaseFormSet) else [value]
         for form in forms:
             if isinstance(form, BaseForm) and form.is_bound and id(form) not in seen:
