@@ -53,8 +53,11 @@ start() {
         as_service_user "$PG_BIN/initdb" -D "$DATA" -U "$DB_USER" --auth=trust \
             --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
+    # jit=off: the site's queries are short; compiling them costs more than it saves
+    # (120 ms added to a 6-row home page query at a million complaints). The same
+    # setting is advised for production in deploy/README.md.
     as_service_user "$PG_BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
-        -o "-p $PORT -k $PG_DIR/run -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" \
+        -o "-p $PORT -k $PG_DIR/run -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c jit=off" \
         start >/dev/null || fail "PostgreSQL start niet; zie $LOG."
     wait_for 30 postgres "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PORT" || fail "PostgreSQL antwoordt niet op poort $PORT; zie $LOG."
     if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U "$DB_USER" -d postgres -tAc \
