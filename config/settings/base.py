@@ -178,6 +178,9 @@ STORAGES = {
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:port, consolemail://, ...) sets the backend.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# How long the outbox holds a message a worker has taken (complaints.outbox): after
+# this, a worker that died mid-send has its message sent by the next run.
+OUTBOX_CLAIM_SECONDS = env.int("OUTBOX_CLAIM_SECONDS", default=900)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Klachtenkompas <noreply@klachtenkompas.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
