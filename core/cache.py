@@ -1,6 +1,14 @@
 """Cache backends of our own (settings.CACHES)."""
 
+import logging
+import time
+
+import redis
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.memcached import PyMemcacheCache
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
 
 
 class PersistentPyMemcacheCache(PyMemcacheCache):
@@ -13,3 +21,57 @@ class PersistentPyMemcacheCache(PyMemcacheCache):
 
     def close(self, **kwargs):
         pass
+
+
+class DegradingRedisCache(RedisCache):
+    """The shared cache (Redis) that the site can do without for a while.
+
+    When Redis is unreachable, reads miss and writes are dropped instead of raising,
+    so pages, publishing and the page cache go on; the first failure marks it down for
+    DOWN_SECONDS, in which no call waits on it again. What must not go on without it
+    asks is_down(): signing in, whose limits (allauth's) live here, is then refused
+    (core.middleware.SharedCacheGuardMiddleware) rather than let through unlimited."""
+
+    DOWN_SECONDS = 5
+    _down_until = 0.0  # per process, shared by every thread: one outage for all
+
+    @classmethod
+    def is_down(cls) -> bool:
+        return time.monotonic() < cls._down_until
+
+    def _or(self, fallback, operation, *args, **kwargs):
+        if self.is_down():
+            return fallback
+        try:
+            return getattr(super(), operation)(*args, **kwargs)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            type(self)._down_until = time.monotonic() + self.DOWN_SECONDS
+            logger.warning("shared cache unavailable for %d s: %s", self.DOWN_SECONDS, exc)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._or(default, "get", key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._or({}, "get_many", keys, version)
+
+    def has_key(self, key, version=None):
+        return self._or(False, "has_key", key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, "add", key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(None, "set", key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(list(data), "set_many", data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, "touch", key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._or(False, "delete", key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._or(None, "delete_many", keys, version)

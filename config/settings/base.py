@@ -78,6 +78,8 @@ MIDDLEWARE = [
     # Responses to signed-in users: Cache-Control: private, no-store.
     "core.middleware.SignedInNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Refuses the account forms (their limits are in the shared cache) while Redis is down.
+    "core.middleware.SharedCacheGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -134,7 +136,9 @@ REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that misses instead of failing while Redis is down,
+            # so the site serves; signing in is refused then (core.middleware).
+            "BACKEND": "core.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             # Keeps the cache's keys apart from the queue's ("django_q:...") in the same
             # database. A cache.clear() would flush both: nothing in the site calls it.
