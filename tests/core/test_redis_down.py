@@ -120,3 +120,26 @@ def test_signing_in_works_with_its_limits_once_redis_answers(client, consumer, s
         "/account/login/", {"login": consumer.username, "password": "een-lang-wachtwoord-42"}
     )
     assert right.status_code == 200 and "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_saved_change_is_not_an_error_when_the_queue_is_down(
+    make_complaint, consumer, monkeypatch
+):
+    """The broker (Redis) refuses the kick that follows a commit: the change stays
+    saved and no error reaches the user; its mail waits in the outbox for the schedule."""
+    from django_q.conf import Conf
+
+    from complaints import services
+    from complaints.models import OutboxMessage
+
+    draft = make_complaint(status="draft")
+    monkeypatch.setattr(Conf, "SYNC", False)
+    monkeypatch.setattr(Conf, "ORM", None)
+    monkeypatch.setattr(Conf, "REDIS", DEAD_REDIS)
+
+    services.transition(draft, "submit", actor=consumer)
+
+    draft.refresh_from_db()
+    assert draft.status == "in_moderation"
+    assert OutboxMessage.objects.get(template="submitted").status == "pending"
