@@ -385,6 +385,10 @@ CACHES["ratelimit"] = (
         },
     }
     if MEMCACHED_LOCATION
+    # Redis's plain backend, not the default's degrading one: an error must reach
+    # core.ratelimit, which then refuses writes instead of counting nothing.
+    else {**CACHES["default"], "BACKEND": "django.core.cache.backends.redis.RedisCache"}
+    if REDIS_URL
     else CACHES["default"]
 )
 # Rates ("N/s|m|h|d", or "N/10m"), each per key in a sliding window; see the README.
