@@ -40,10 +40,14 @@ def redis_down(settings):
 
 @pytest.fixture
 def redis_up(settings):
-    """The suite's own Redis (REDIS_PORT, started by `make test`)."""
+    """The suite's own Redis (REDIS_PORT, started by `make test`), in a database of this
+    file's own, emptied before and after: allauth's counts would outlive a run."""
     shared_cache(settings, f"redis://127.0.0.1:{os.environ.get('REDIS_PORT', '6390')}/12")
+    caches["default"].clear()
     caches["default"].set("probe", 1)
     assert caches["default"].get("probe") == 1, "the suite's Redis does not answer"
+    yield
+    caches["default"].clear()
 
 
 def test_reads_miss_and_writes_are_dropped_while_redis_is_down(redis_down):
