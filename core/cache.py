@@ -3,6 +3,7 @@
 import logging
 import time
 
+import redis
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.memcached import PyMemcacheCache
@@ -24,10 +25,10 @@ class PersistentPyMemcacheCache(PyMemcacheCache):
         pass
 
 
-# The shared cache may fail (Redis stopped, restarted, unreachable). What only speeds a
-# page up then gives way: the page is made without it. After a failure the cache is left
-# alone for PAGE_CACHE_RETRY_SECONDS (no connect timeout on every request) and the log
-# says so once for that while.
+# Any cache may fail (the database cache, a Redis behind the plain backend; the degrading
+# one below never raises). What only speeds a page up then gives way: the page is made
+# without it. After a failure the cache is left alone for PAGE_CACHE_RETRY_SECONDS (no
+# connect timeout on every request) and the log says so once for that while.
 _down_until = 0.0
 
 
@@ -54,46 +55,55 @@ def guarded(operation, default=None):
         return default
 
 
-class FailOpenRedisCache(RedisCache):
-    """Django's Redis cache that gives way when Redis fails: a read finds nothing, a
-    write is dropped, and the page is made without the cache (Wagtail's site root paths,
-    the footer, the charts, the page cache). Only allauth's rate limits still raise
-    (STRICT_PREFIXES): they fail closed as before, and allauth's lock loop on `add`
-    would never end on a dropped write. The project's own limits use the "ratelimit"
-    alias, a plain backend (settings)."""
+class DegradingRedisCache(RedisCache):
+    """The shared cache (Redis) that the site can do without for a while.
 
-    STRICT_PREFIXES = ("allauth:",)
+    When Redis is unreachable, reads miss and writes are dropped instead of raising,
+    so pages, publishing and the page cache go on; the first failure marks it down for
+    DOWN_SECONDS, in which no call waits on it again. What must not go on without it
+    asks is_down(): signing in, whose limits (allauth's) live here, is then refused
+    (core.middleware.SharedCacheGuardMiddleware) rather than let through unlimited."""
 
-    def _strict(self, key) -> bool:
-        return str(key).startswith(self.STRICT_PREFIXES)
+    DOWN_SECONDS = 5
+    _down_until = 0.0  # per process, shared by every thread: one outage for all
+
+    @classmethod
+    def is_down(cls) -> bool:
+        return time.monotonic() < cls._down_until
+
+    def _or(self, fallback, operation, *args, **kwargs):
+        if self.is_down():
+            return fallback
+        try:
+            return getattr(super(), operation)(*args, **kwargs)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            type(self)._down_until = time.monotonic() + self.DOWN_SECONDS
+            logger.warning("shared cache unavailable for %d s: %s", self.DOWN_SECONDS, exc)
+            return fallback
 
     def get(self, key, default=None, version=None):
-        if self._strict(key):
-            return super().get(key, default, version)
-        return guarded(lambda: RedisCache.get(self, key, default, version), default)
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        if self._strict(key):
-            return super().set(key, value, timeout, version)
-        return guarded(lambda: RedisCache.set(self, key, value, timeout, version))
-
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        if self._strict(key):
-            return super().add(key, value, timeout, version)
-        return guarded(lambda: RedisCache.add(self, key, value, timeout, version), False)
-
-    def delete(self, key, version=None):
-        if self._strict(key):
-            return super().delete(key, version)
-        return guarded(lambda: RedisCache.delete(self, key, version), False)
+        return self._or(default, "get", key, default, version)
 
     def get_many(self, keys, version=None):
-        keys = list(keys)
-        return guarded(lambda: RedisCache.get_many(self, keys, version), {})
+        return self._or({}, "get_many", keys, version)
+
+    def has_key(self, key, version=None):
+        return self._or(False, "has_key", key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, "add", key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(None, "set", key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return guarded(lambda: RedisCache.set_many(self, data, timeout, version), list(data))
+        return self._or(list(data), "set_many", data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._or(False, "touch", key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._or(False, "delete", key, version)
 
     def delete_many(self, keys, version=None):
-        keys = list(keys)
-        return guarded(lambda: RedisCache.delete_many(self, keys, version))
+        return self._or(None, "delete_many", keys, version)

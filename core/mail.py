@@ -23,9 +23,13 @@ def render(template: str, context: dict) -> tuple[str, str, str]:
     return subject, text, html
 
 
-def send_one(template: str, to: str, context: dict) -> int:
-    """One message to one address; raises when the mail server refuses or is away."""
+def send_one(template: str, to: str, context: dict, message_id: str | None = None) -> int:
+    """One message to one address; raises when the mail server refuses or is away. A
+    message_id given by the caller is kept, so that a retry carries the same one."""
     subject, text, html = render(template, context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    headers = {"Message-ID": message_id} if message_id else None
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers
+    )
     message.attach_alternative(html, "text/html")
     return message.send(fail_silently=False)

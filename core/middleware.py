@@ -4,11 +4,12 @@ import logging
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import Http404
 from django.views.defaults import page_not_found, server_error
 
-from core.views import request_too_large
+from core.views import limits_unavailable, request_too_large
 
 logger = logging.getLogger("django.request")
 
@@ -110,3 +111,33 @@ class DebugSiteErrorPagesMiddleware:
             extra={"status_code": 500, "request": request},
         )
         return server_error(request)
+
+
+class SharedCacheGuardMiddleware:
+    """The account forms (sign in, sign up, password reset and change, e-mail
+    confirmation) count their attempts in the shared cache (allauth's limits). While
+    it is down (core.cache.DegradingRedisCache) they are refused with the Dutch 503
+    instead of running without limits, where a password could be guessed without end.
+    Signing out needs no limit and goes on; so does the rest of the site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method == "POST"
+            and request.path.startswith("/account/")
+            and request.path != "/account/logout/"
+            and shared_cache_down()
+        ):
+            logger.warning("shared cache down: refusing %s", request.path)
+            return limits_unavailable(request).render()
+        return self.get_response(request)
+
+
+def shared_cache_down() -> bool:
+    cache = caches["default"]
+    if not hasattr(cache, "is_down"):
+        return False  # the database cache: down only with the database itself
+    cache.get("shared-cache-probe")  # marks it down when Redis does not answer
+    return cache.is_down()

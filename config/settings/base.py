@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # Responses to signed-in users: Cache-Control: private, no-store.
     "core.middleware.SignedInNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Refuses the account forms (their limits are in the shared cache) while Redis is down.
+    "core.middleware.SharedCacheGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -137,8 +139,9 @@ REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
     "default": (
         {
-            # Redis stopped: pages are still made, without the cache (core.cache).
-            "BACKEND": "core.cache.FailOpenRedisCache",
+            # Django's RedisCache that misses instead of failing while Redis is down,
+            # so the site serves; signing in is refused then (core.middleware).
+            "BACKEND": "core.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             # Keeps the cache's keys apart from the queue's ("django_q:...") in the same
             # database. A cache.clear() would flush both: nothing in the site calls it.
@@ -190,6 +193,9 @@ STORAGES = {
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:port, consolemail://, ...) sets the backend.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# How long the outbox holds a message a worker has taken (complaints.outbox): after
+# this, a worker that died mid-send has its message sent by the next run.
+OUTBOX_CLAIM_SECONDS = env.int("OUTBOX_CLAIM_SECONDS", default=900)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Klachtenkompas <noreply@klachtenkompas.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -390,7 +396,8 @@ CACHES["ratelimit"] = (
         },
     }
     if MEMCACHED_LOCATION
-    # Django's own Redis backend, not the fail-open one: a limit must see the failure.
+    # Redis's plain backend, not the default's degrading one: an error must reach
+    # core.ratelimit, which then refuses writes instead of counting nothing.
     else {**CACHES["default"], "BACKEND": "django.core.cache.backends.redis.RedisCache"}
     if REDIS_URL
     else CACHES["default"]

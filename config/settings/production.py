@@ -49,7 +49,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         }
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A connection kept from before is tried before use (pool: when it is handed out;
+    # persistent: at the start of each request): after PostgreSQL restarts, the idle
+    # ones are broken, and without this each would fail one request
+    # (tests/config/test_database_restart.py). One round trip per request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEBUG = False
 ALLOW_DEMO_DATA = False

@@ -173,10 +173,53 @@ def test_a_worker_killed_halfway_loses_only_the_message_in_flight(
     assert third.status == "pending" and third.attempts == 0
 
     smtp_server.start()
-    with time_machine.travel(timezone.now() + outbox.CLAIM_FOR + timedelta(seconds=1)):
+    with time_machine.travel(timezone.now() + outbox.claim_for() + timedelta(seconds=1)):
         assert outbox.deliver_due() == {"sent": 2, "retry": 0, "failed": 0}
     assert [rcpts for rcpts, _m in smtp_server.inbox.messages] == [
         ["ontvanger1@example.invalid"],
         ["ontvanger2@example.invalid"],
     ]
     assert stalling.received == [["ontvanger0@example.invalid"]]
+
+
+def test_every_attempt_at_one_message_carries_the_same_message_id(smtp_sink, pending_message):
+    """Sent once, then (as after a worker that died between the server's 250 and the
+    mark) once more: both copies name the same Message-ID, so a receiver can drop the
+    repeat; another row gets another id."""
+    assert outbox.deliver_due()["sent"] == 1
+    OutboxMessage.objects.filter(pk=pending_message.pk).update(
+        status="pending", next_attempt_at=timezone.now()
+    )
+    assert outbox.deliver_due()["sent"] == 1
+
+    first, again = smtp_sink.to(pending_message.to_email)
+    assert first["Message-ID"] == again["Message-ID"] == outbox.message_id(pending_message)
+    assert first["Message-ID"].startswith(f"<outbox-{pending_message.pk}.")
+    other = OutboxMessage(pk=pending_message.pk + 1, dedupe_key="f" * 64)
+    assert outbox.message_id(other) != outbox.message_id(pending_message)
+
+
+def test_the_message_id_is_a_valid_one_when_the_site_domain_has_a_port(settings):
+    settings.SITE_DOMAIN = "127.0.0.1:8000"
+    message = OutboxMessage(pk=7, dedupe_key="a" * 64)
+
+    assert outbox.message_id(message) == "<outbox-7.aaaaaaaaaaaa@127.0.0.1>"
+
+
+def test_the_claim_lasts_as_long_as_the_setting_says(settings, pending_message):
+    settings.OUTBOX_CLAIM_SECONDS = 5
+    now = timezone.now()
+
+    claimed = outbox._claim(now)
+
+    assert claimed.pk == pending_message.pk
+    assert claimed.next_attempt_at == now + timedelta(seconds=5)
+
+
+def test_the_outbox_is_delivered_every_minute_without_a_kick():
+    """A message whose worker died is sent by the next run even when no new event
+    kicks the cluster: the schedule that fresh installs get runs every minute."""
+    from django_q.models import Schedule
+
+    schedule = Schedule.objects.get(func="complaints.tasks.deliver_outbox")
+    assert (schedule.schedule_type, schedule.cron, schedule.repeats) == ("C", "* * * * *", -1)

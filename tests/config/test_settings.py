@@ -212,8 +212,9 @@ def test_with_redis_url_the_task_broker_and_the_default_cache_are_that_redis():
 
     assert result.returncode == 0, result.stderr
     classes, cached, queued = result.stdout.split("\n")[:3]
-    # Without MEMCACHED_LOCATION the rate-limit counters share the Redis cache.
-    assert classes == "FailOpenRedisCache Redis RedisCache"
+    # Without MEMCACHED_LOCATION the rate-limit counters share the Redis server, through
+    # the plain backend: its errors must reach core.ratelimit (writes fail closed).
+    assert classes == "DegradingRedisCache Redis RedisCache"
     assert cached == "gedeeld" and queued == "1"
     # Written where another process (another machine) reads them: the server itself.
     assert client.exists("kk:1:probe")
@@ -230,7 +231,7 @@ def test_with_redis_and_memcached_the_rate_limit_counters_stay_in_memcached():
     )
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[0] == "FailOpenRedisCache Redis PersistentPyMemcacheCache"
+    assert result.stdout.split("\n")[0] == "DegradingRedisCache Redis PersistentPyMemcacheCache"
 
 
 def test_without_redis_url_the_database_is_broker_and_cache(db):
