@@ -66,6 +66,7 @@ class DegradingRedisCache(RedisCache):
 
     DOWN_SECONDS = 5
     _down_until = 0.0  # per process, shared by every thread: one outage for all
+    _outage_seen = False  # until the first call that works again
 
     @classmethod
     def is_down(cls) -> bool:
@@ -75,11 +76,25 @@ class DegradingRedisCache(RedisCache):
         if self.is_down():
             return fallback
         try:
-            return getattr(super(), operation)(*args, **kwargs)
+            result = getattr(super(), operation)(*args, **kwargs)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
             type(self)._down_until = time.monotonic() + self.DOWN_SECONDS
+            type(self)._outage_seen = True
             logger.warning("shared cache unavailable for %d s: %s", self.DOWN_SECONDS, exc)
             return fallback
+        if type(self)._outage_seen:
+            type(self)._outage_seen = False
+            self._after_outage()
+        return result
+
+    def _after_outage(self):
+        """Back after an outage in which this process may have dropped writes, the page
+        cache's invalidations among them: every stored page counts as stale, rather than
+        a page changed meanwhile being served old until its TTL runs out."""
+        from core import pagecache
+
+        logger.warning("shared cache back; every cached page is made afresh")
+        pagecache.bump(pagecache.SITE)
 
     def get(self, key, default=None, version=None):
         return self._or(default, "get", key, default, version)

@@ -59,6 +59,13 @@ def _seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
 
 
+def _gen_seconds() -> int:
+    """A generation outlives every page stored under it (twice their TTL), then goes:
+    a page whose generation is gone counts as stale, so letting them expire is safe and
+    keeps Redis from holding one key for every complaint ever changed."""
+    return max(2 * _seconds(), 60)
+
+
 def _gen_key(tag: str) -> str:
     return f"{_PREFIX}gen:{tag}"
 
@@ -90,7 +97,7 @@ def depends_on(request, *tags: str) -> None:
         # A tag never bumped (or evicted) gets a value now: a page is never stored
         # under "no generation", which a later eviction could bring back.
         fresh = {_gen_key(tag): uuid.uuid4().hex for tag in missing}
-        if _guarded(lambda: _cache().set_many(fresh, timeout=None)) is None:
+        if _guarded(lambda: _cache().set_many(fresh, timeout=_gen_seconds())) is None:
             setattr(request, _CANDIDATE, False)
             return
         current = _generations(tags)
@@ -105,7 +112,8 @@ def depends_on(request, *tags: str) -> None:
 def bump(*tags: str) -> None:
     """Every page that depends on one of `tags` is stale from now on, on every machine."""
     if tags:
-        _guarded(lambda: _cache().set_many({_gen_key(t): uuid.uuid4().hex for t in tags}, None))
+        fresh = {_gen_key(tag): uuid.uuid4().hex for tag in tags}
+        _guarded(lambda: _cache().set_many(fresh, timeout=_gen_seconds()))
 
 
 def bump_on_commit(*tags: str) -> None:

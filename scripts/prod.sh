@@ -121,7 +121,8 @@ done
 # --timeout: a worker silent for 30 s is killed and replaced (the slowest page, the
 # export, streams); --max-requests: a worker is recycled now and then, so a slow leak
 # cannot grow without bound; the control socket in var/, not one per user in ~/.gunicorn,
-# so two rehearsals on one machine do not share it.
+# so two rehearsals on one machine do not share it. The access log gives each request's
+# time and whether the page cache served it (X-Cache: hit, miss or "-": not cacheable).
 # The web processes share a pool of database connections per worker, as large as its
 # threads (at most workers x threads in all); the task clusters keep their own
 # persistent connections, since their workers are forked (config/settings/production.py).
@@ -132,6 +133,7 @@ DATABASE_POOL_MAX_SIZE="${DATABASE_POOL_MAX_SIZE:-$threads}" .venv/bin/gunicorn 
     --max-requests 2000 --max-requests-jitter 200 \
     --control-socket "$VAR_DIR/gunicorn-$PORT.ctl" \
     --access-logfile "$LOG_DIR/gunicorn-access.log" \
+    --access-logformat '%(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms cache=%({x-cache}o)s' \
     --error-logfile "$LOG_DIR/gunicorn.log" &
 pids+=($!)
 

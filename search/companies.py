@@ -5,7 +5,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-from elasticsearch import NotFoundError, TransportError
+from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.helpers import bulk
 
 from core.queue import after_commit
@@ -86,11 +86,19 @@ def suggest(prefix: str) -> list[dict]:
         )
     except NotFoundError:  # no company index built yet (a fresh install)
         return _from_database(prefix)
-    except TransportError:
-        logger.warning("autocomplete: Elasticsearch unavailable, answering from the database")
+    except (TransportError, ApiError) as exc:
+        _unavailable(exc, "autocomplete")
         return _from_database(prefix)
     options = response["suggest"]["companies"][0]["options"]
     return [{k: o["_source"][k] for k in ("slug", "name", "url")} for o in options]
+
+
+def _unavailable(exc, what: str) -> None:
+    """Elasticsearch away (no connection) or its shards away (a node down, a 5xx): the
+    database answers instead. A refused query (4xx) is our bug and is raised."""
+    if isinstance(exc, ApiError) and exc.meta.status < 500:
+        raise exc
+    logger.warning("%s: Elasticsearch unavailable (%s), answering from the database", what, exc)
 
 
 def _from_database(prefix: str) -> list[dict]:
@@ -157,7 +165,10 @@ def matching_company(query: str) -> dict | None:
             .search(index=alias(), body=build_company_lookup(query))
         )
         candidates = [hit["_source"] for hit in response["hits"]["hits"]]
-    except (NotFoundError, TransportError):
+    except NotFoundError:
+        candidates = _from_database(query)
+    except (TransportError, ApiError) as exc:
+        _unavailable(exc, "company lookup")
         candidates = _from_database(query)
     # The best-scored candidate that passes the closer rule.
     return next((c for c in candidates if name_matches(query, c["name"])), None)

@@ -268,9 +268,13 @@ ELASTICSEARCH_URL = [
     )
     if host.strip()
 ]
-# Copies of each shard on other nodes: 1 or more lets a cluster lose a node without
-# losing search (a single node leaves replicas unassigned, so the default is 0).
-ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
+# Copies of every shard beside its primary, set when an index is made. Default: one as
+# soon as several nodes are named, so one may stop without its shards going dark (a
+# search on a shard without a copy answers 503); none on a single node, where a replica
+# could never be placed.
+ELASTICSEARCH_REPLICAS = env.int(
+    "ELASTICSEARCH_REPLICAS", default=1 if len(ELASTICSEARCH_URL) > 1 else 0
+)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="kk-dev")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 

@@ -36,6 +36,7 @@ def redis_down(settings):
     shared_cache(settings, DEAD_REDIS)
     yield
     DegradingRedisCache._down_until = 0.0
+    DegradingRedisCache._outage_seen = False
 
 
 @pytest.fixture
@@ -147,3 +148,25 @@ def test_a_saved_change_is_not_an_error_when_the_queue_is_down(
     draft.refresh_from_db()
     assert draft.status == "in_moderation"
     assert OutboxMessage.objects.get(template="submitted").status == "pending"
+
+
+def test_back_after_an_outage_every_cached_page_counts_as_stale(settings, monkeypatch):
+    """An invalidation dropped during the outage must not leave a changed page served old
+    until its TTL: the first call that works again moves the site-wide generation."""
+    from core import pagecache
+
+    monkeypatch.setattr(DegradingRedisCache, "DOWN_SECONDS", 0)
+    live = f"redis://127.0.0.1:{os.environ.get('REDIS_PORT', '6390')}/12"
+    shared_cache(settings, live)
+    pagecache.bump(pagecache.SITE)
+    before = caches["default"].get("pagecache:gen:site")
+    assert before
+
+    shared_cache(settings, DEAD_REDIS)
+    caches["default"].get("anything")  # the outage: a real refused connection
+    shared_cache(settings, live)
+    caches["default"].get("anything")  # the first call that works again
+
+    after = caches["default"].get("pagecache:gen:site")
+    assert after and after != before
+    caches["default"].clear()

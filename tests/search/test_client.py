@@ -40,7 +40,21 @@ def test_elasticsearch_url_takes_several_comma_separated_hosts():
         "print(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_REPLICAS)",
     )
 
-    assert out == "['http://es1.example:9200', 'http://es2.example:9200'] 0"
+    # Several nodes: a replica by default, so one node may stop.
+    assert out == "['http://es1.example:9200', 'http://es2.example:9200'] 1"
+
+
+def test_one_node_has_no_replicas_by_default_and_the_setting_wins():
+    one = settings_value(
+        {"ELASTICSEARCH_URL": "http://es1.example:9200"},
+        "print(settings.ELASTICSEARCH_REPLICAS)",
+    )
+    chosen = settings_value(
+        {"ELASTICSEARCH_URL": "http://a:1,http://b:2,http://c:3", "ELASTICSEARCH_REPLICAS": "2"},
+        "print(settings.ELASTICSEARCH_REPLICAS)",
+    )
+
+    assert (one, chosen) == ("0", "2")
 
 
 def test_without_a_url_the_default_lists_every_local_node():

@@ -77,6 +77,41 @@ def test_without_elasticsearch_an_exact_name_is_still_offered(client, companies,
     assert SUGGESTION.format(url=company.url, name="NoordNet Telecom") in html
 
 
+def test_with_the_company_shard_dark_the_database_answers(client, companies, es):
+    """A node down with the only copy of the company index's shard (no replica): the
+    cluster answers, but a search there is a 503. The search page and the autocomplete
+    fall back to the database instead of failing. The shard is made unplaceable for
+    real (allocation only on a node that does not exist), no mock."""
+    from search.companies import alias
+
+    dark = f"{alias()}-dark"
+    es.indices.create(
+        index=dark,
+        settings={
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "index.routing.allocation.require._name": "no-such-node",
+        },
+        wait_for_active_shards="0",
+    )
+    index = next(iter(es.indices.get_alias(name=alias())))
+    es.indices.update_aliases(
+        actions=[
+            {"remove": {"index": index, "alias": alias()}},
+            {"add": {"index": dark, "alias": alias()}},
+        ]
+    )
+
+    page = client.get("/zoeken/", {"q": "noordnet telecom"})
+    suggestions = client.get("/api/v2/companies/autocomplete/", {"q": "polder"})
+
+    assert page.status_code == 200
+    company = companies["noordnet"]
+    assert SUGGESTION.format(url=company.url, name="NoordNet Telecom") in page.content.decode()
+    assert suggestions.status_code == 200
+    assert [s["slug"] for s in suggestions.json()] == ["polderpost"]
+
+
 def test_the_search_box_is_ready_for_the_autocomplete(client, companies):
     html = client.get("/zoeken/").content.decode()
 
