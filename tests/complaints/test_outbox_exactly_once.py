@@ -34,6 +34,7 @@ from django.db import connection
 from complaints import outbox, services
 from complaints.models import OutboxMessage
 from complaints.notifications import kick_delivery
+from tests.processes import descendants
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = 20
@@ -75,23 +76,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
 
 
 def process_holding(local_port: int, remote_port: int, among: set[int]) -> int:

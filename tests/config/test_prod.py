@@ -13,6 +13,8 @@ from pathlib import Path
 
 import redis
 
+from tests.processes import descendants
+
 ROOT = Path(__file__).resolve().parents[2]
 # What prod.sh must work out for itself (or use as given, which is not under test here).
 NOT_INHERITED = (
@@ -37,26 +39,6 @@ def free_port() -> int:
 def port_open(port: int) -> bool:
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def descendants(pid: int) -> set[int]:
-    """Every process below pid, from /proc (no psutil in the requirements)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
 
 
 def alive(pid: int) -> bool:
