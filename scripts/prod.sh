@@ -25,6 +25,21 @@ start_service() {  # start_service NAME: start scripts/NAME.sh unless it already
 }
 
 pids=()
+running() {  # running PID: it exists and has not exited (an unreaped child is a zombie)
+    local state
+    state="$(ps -o stat= -p "$1" 2>/dev/null || true)"
+    [ -n "$state" ] && [ "${state:0:1}" != Z ]
+}
+any_alive() {
+    local pid
+    for pid in "$@"; do running "$pid" && return 0; done
+    return 1
+}
+kill_tree() {  # kill_tree PID: SIGKILL to PID and every process below it
+    local child
+    for child in $(pgrep -P "$1"); do kill_tree "$child"; done
+    kill -KILL "$1" 2>/dev/null || true
+}
 cleanup() {
     # A second Ctrl-C (or a signal to the whole group) must not cut the clean-up short
     # and leave clusters and nodes running.
@@ -35,6 +50,16 @@ cleanup() {
     # gunicorn and qcluster stop their own workers on SIGTERM, after the running
     # requests and tasks (gunicorn's --graceful-timeout, django-q2's timeout).
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    # A process that has not stopped after 40 s (a task cluster stuck on a service
+    # that went away) is killed with everything below it, so Ctrl-C always ends.
+    local deadline=$((SECONDS + 40)) pid
+    while ((SECONDS < deadline)) && any_alive "${pids[@]}"; do sleep 0.5; done
+    for pid in "${pids[@]}"; do
+        if running "$pid"; then
+            say "Proces $pid stopt niet; geforceerd beëindigd."
+            kill_tree "$pid"
+        fi
+    done
     wait 2>/dev/null || true
     local i
     for ((i = ${#started[@]} - 1; i >= 0; i--)); do "$ROOT_DIR/scripts/${started[i]}.sh" stop; done
