@@ -58,6 +58,31 @@ build() {
     fi
 }
 
+HUNSPELL_DIR=/usr/share/hunspell
+
+ensure_hunspell() {
+    # The Dutch Hunspell dictionary (Debian's hunspell-nl) for the server's `hunspell` filter
+    # with `locale: nl_NL`; installed like scripts/redis.sh installs Redis: only as root.
+    [ -f "$HUNSPELL_DIR/nl.dic" ] && return 0
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+        say "Let op: het Nederlandse Hunspell-woordenboek ontbreekt (Debian-pakket hunspell-nl); Elasticsearch start zonder, het hunspell-filter met locale nl_NL werkt dan niet."
+        return 0
+    fi
+    say "Nederlands Hunspell-woordenboek installeren (Debian-pakket hunspell-nl)..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends hunspell-nl >/dev/null \
+        || say "Let op: hunspell-nl kon niet worden geinstalleerd; het hunspell-filter met locale nl_NL werkt dan niet."
+}
+
+link_hunspell() {
+    # Elasticsearch reads dictionaries from <config>/hunspell/<locale>/ (one .aff, .dic files).
+    local dir="$1/config/hunspell/nl_NL"
+    [ -f "$HUNSPELL_DIR/nl.dic" ] || return 0
+    mkdir -p "$dir"
+    ln -sfn "$HUNSPELL_DIR/nl.aff" "$dir/nl_NL.aff"
+    ln -sfn "$HUNSPELL_DIR/nl.dic" "$dir/nl_NL.dic"
+}
+
 cluster_args() {
     ((NODES > 1)) || return 0
     local n seeds="" masters=""
@@ -80,6 +105,7 @@ start_node() {
         fail "transportpoort $(transport_port "$n") is al in gebruik; kies een andere met ELASTICSEARCH_PORT=... $HINT."
     fi
     mkdir -p "$home"
+    link_hunspell "$home"
     local extra=()
     mapfile -t extra < <(cluster_args "$n")
     say "Elasticsearch${CLUSTER_NAME:+ node $n} starten op http://127.0.0.1:$port (heap $HEAP, log: $log)..."
@@ -115,6 +141,7 @@ start() {
     fi
     command -v java >/dev/null || fail "Java ontbreekt, dus Elasticsearch kan niet starten; installeer Java 17 $HINT."
     build
+    ensure_hunspell
     for ((n = 1; n <= NODES; n++)); do start_node "$n"; done
     local tries=240
     while ((tries-- > 0)); do

@@ -4,6 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.compound.CompoundWordTokenFilterBase;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
@@ -14,11 +16,22 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymFilter;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
 import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.env.Environment;
+import org.elasticsearch.index.IndexService;
 import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.Analysis;
+import org.elasticsearch.index.analysis.AnalysisMode;
+import org.elasticsearch.index.analysis.CharFilterFactory;
+import org.elasticsearch.index.analysis.CustomAnalyzer;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
@@ -27,6 +40,8 @@ import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +55,12 @@ import java.util.function.IntPredicate;
  * usual mappings work unchanged:
  *
  * analyzers:     dutch (stopwords, stem_exclusion)
- * token filters: lowercase (language), asciifolding (preserve_original), stemmer (language|name),
- *                snowball (language), edge_ngram (min_gram, max_gram, preserve_original)
+ * token filters: lowercase (language), asciifolding (preserve_original), stemmer (language|name,
+ *                incl. dutch and dutch_kp), snowball (language, incl. Dutch and Kp),
+ *                edge_ngram (min_gram, max_gram, preserve_original),
+ *                dictionary_decompounder (word_list|word_list_path, min_word_size, min_subword_size,
+ *                max_subword_size, only_longest_match),
+ *                synonym and synonym_graph (synonyms|synonyms_path, expand, lenient, updateable)
  * tokenizers:    edge_ngram (min_gram, max_gram, token_chars), keyword, whitespace
  *
  * The server itself already provides: standard tokenizer/analyzer, stop filter (incl. "_dutch_"),
@@ -98,6 +117,26 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
             String language = settings.get("language", "English");
             return filter(name, settings, snowball(language));
         });
+        // These three have no meaning without settings; as in analysis-common, the server then
+        // does not build them by bare name.
+        filters.put("dictionary_decompounder", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> {
+            // Defaults as Lucene's CompoundWordTokenFilterBase (and so analysis-common): 5, 2, 15, false.
+            int minWordSize = settings.getAsInt("min_word_size", CompoundWordTokenFilterBase.DEFAULT_MIN_WORD_SIZE);
+            int minSubwordSize = settings.getAsInt("min_subword_size", CompoundWordTokenFilterBase.DEFAULT_MIN_SUBWORD_SIZE);
+            int maxSubwordSize = settings.getAsInt("max_subword_size", CompoundWordTokenFilterBase.DEFAULT_MAX_SUBWORD_SIZE);
+            boolean onlyLongestMatch = settings.getAsBoolean("only_longest_match", false);
+            CharArraySet words = Analysis.getWordSet(env, settings, "word_list");
+            if (words == null) {
+                throw new IllegalArgumentException(
+                    "word_list must be provided for [" + name + "], either as a path to a file, or directly");
+            }
+            return filter(name, settings, ts -> new DictionaryCompoundWordTokenFilter(
+                ts, words, minWordSize, minSubwordSize, maxSubwordSize, onlyLongestMatch));
+        }));
+        filters.put("synonym", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) ->
+            new SynonymFactory(env, name, settings, false)));
+        filters.put("synonym_graph", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) ->
+            new SynonymFactory(env, name, settings, true)));
         filters.put("edge_ngram", (indexSettings, env, name, settings) -> {
             int minGram = settings.getAsInt("min_gram", 1);
             int maxGram = settings.getAsInt("max_gram", 2);
@@ -135,6 +174,7 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
             case "dutch":
                 return snowball("Dutch");
             case "dutch_kp":
+            case "dutchkp":
             case "kp":
                 return snowball("Kp");
             case "english":
@@ -194,6 +234,142 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
             result = result.or(p);
         }
         return result;
+    }
+
+    /**
+     * synonym and synonym_graph as analysis-common has them: the rules (Solr format, inline
+     * `synonyms` or a file under the config dir in `synonyms_path`) are analysed with the
+     * tokenizer, char filters and filters that come before the synonym filter in its analyzer,
+     * so "Pakketten" in a rule matches what the chain makes of it. That is why the real work
+     * happens in getChainAwareTokenFilterFactory and create() alone refuses to run.
+     * `updateable: true` makes it search-time only, so _reload_search_analyzers can reload it.
+     */
+    static final class SynonymFactory extends AbstractTokenFilterFactory {
+        private final Environment env;
+        private final Settings settings;
+        private final boolean graph;
+        private final boolean expand;
+        private final boolean lenient;
+        private final AnalysisMode analysisMode;
+
+        SynonymFactory(Environment env, String name, Settings settings, boolean graph) {
+            super(name, settings);
+            this.env = env;
+            this.settings = settings;
+            this.graph = graph;
+            if (settings.hasValue("synonyms_set")) {
+                throw new IllegalArgumentException(
+                    "[synonyms_set] needs the synonyms API, which this development server does not offer; use [synonyms] or [synonyms_path]");
+            }
+            if (settings.hasValue("synonyms") == false && settings.hasValue("synonyms_path") == false) {
+                throw new IllegalArgumentException("synonym requires either `synonyms`, `synonyms_set` or `synonyms_path` to be configured");
+            }
+            if ("wordnet".equalsIgnoreCase(settings.get("format", ""))) {
+                throw new IllegalArgumentException("the wordnet synonym format is not supported here; use the Solr format");
+            }
+            boolean updateable = settings.getAsBoolean("updateable", false);
+            this.expand = settings.getAsBoolean("expand", true);
+            // As on indices created by Elasticsearch 8.x: lenient by default only when updateable.
+            this.lenient = settings.getAsBoolean("lenient", updateable);
+            this.analysisMode = updateable ? AnalysisMode.SEARCH_TIME : AnalysisMode.ALL;
+        }
+
+        @Override
+        public AnalysisMode getAnalysisMode() {
+            return analysisMode;
+        }
+
+        @Override
+        public TokenStream create(TokenStream tokenStream) {
+            throw new IllegalStateException("Call getChainAwareTokenFilterFactory to specialize this factory for an analysis chain first");
+        }
+
+        @Override
+        public TokenFilterFactory getChainAwareTokenFilterFactory(
+            IndexService.IndexCreationContext context,
+            TokenizerFactory tokenizer,
+            List<CharFilterFactory> charFilters,
+            List<TokenFilterFactory> previousTokenFilters,
+            Function<String, TokenFilterFactory> allFilters
+        ) {
+            Analyzer analyzer = new CustomAnalyzer(
+                tokenizer,
+                charFilters.toArray(new CharFilterFactory[0]),
+                previousTokenFilters.stream().map(TokenFilterFactory::getSynonymFilter).toArray(TokenFilterFactory[]::new)
+            );
+            SynonymMap synonyms = build(analyzer);
+            String name = name();
+            boolean graph = this.graph;
+            AnalysisMode mode = analysisMode;
+            return new TokenFilterFactory() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                @SuppressWarnings("deprecation")  // SynonymFilter: deprecated in Lucene, still offered by Elasticsearch 8
+                public TokenStream create(TokenStream tokenStream) {
+                    if (synonyms.fst == null) {
+                        return tokenStream;
+                    }
+                    return graph ? new SynonymGraphFilter(tokenStream, synonyms, false) : new SynonymFilter(tokenStream, synonyms, false);
+                }
+
+                @Override
+                public TokenFilterFactory getSynonymFilter() {
+                    // A later synonym filter must not apply these synonyms to its own rules.
+                    return IDENTITY_FILTER;
+                }
+
+                @Override
+                public AnalysisMode getAnalysisMode() {
+                    return mode;
+                }
+            };
+        }
+
+        private SynonymMap build(Analyzer analyzer) {
+            String origin = settings.get("synonyms_path") != null ? settings.get("synonyms_path") : "'" + name() + "' analyzer settings";
+            try {
+                // getWordList reads `synonyms_path` (relative to the config dir) or the inline `synonyms`.
+                List<String> rules = Analysis.getWordList(env, settings, "synonyms");
+                LenientSolrSynonymParser parser = new LenientSolrSynonymParser(expand, lenient, analyzer);
+                parser.parse(new StringReader(String.join("\n", rules == null ? List.of() : rules)));
+                return parser.build();
+            } catch (Exception e) {
+                throw new IllegalArgumentException("failed to build synonyms from [" + origin + "]", e);
+            }
+        }
+    }
+
+    /** With lenient, a rule whose words the chain cannot analyse (e.g. a stop word) is skipped, not fatal. */
+    static final class LenientSolrSynonymParser extends SolrSynonymParser {
+        private final boolean lenient;
+
+        LenientSolrSynonymParser(boolean expand, boolean lenient, Analyzer analyzer) {
+            super(true, expand, analyzer);
+            this.lenient = lenient;
+        }
+
+        @Override
+        public void add(CharsRef input, CharsRef output, boolean includeOrig) {
+            if (lenient == false || (input.length > 0 && output.length > 0)) {
+                super.add(input, output, includeOrig);
+            }
+        }
+
+        @Override
+        public CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException {
+            try {
+                return super.analyze(text, reuse);
+            } catch (IllegalArgumentException e) {
+                if (lenient) {
+                    return new CharsRef("");
+                }
+                throw e;
+            }
+        }
     }
 
     private static TokenFilterFactory filter(String name, Settings settings, Function<TokenStream, TokenStream> f) {
