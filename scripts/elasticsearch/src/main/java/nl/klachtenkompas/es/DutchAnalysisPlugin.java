@@ -23,6 +23,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
+import org.elasticsearch.common.logging.DeprecationCategory;
+import org.elasticsearch.common.logging.DeprecationLogger;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.index.IndexService;
@@ -111,10 +113,12 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
         });
         filters.put("stemmer", (indexSettings, env, name, settings) -> {
             String language = settings.get("language", settings.get("name", "porter"));
+            warnIfRemovedInLucene10("stemmer", language);
             return filter(name, settings, stemmer(language));
         });
         filters.put("snowball", (indexSettings, env, name, settings) -> {
             String language = settings.get("language", "English");
+            warnIfRemovedInLucene10("snowball", language);
             return filter(name, settings, snowball(language));
         });
         // These three have no meaning without settings; as in analysis-common, the server then
@@ -166,6 +170,20 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
             });
         });
         return tokenizers;
+    }
+
+    private static final DeprecationLogger DEPRECATION = DeprecationLogger.getLogger(DutchAnalysisPlugin.class);
+
+    /**
+     * Elasticsearch 8.16+ warns about these (Lucene 10, so Elasticsearch 9, dropped the KP and
+     * Lovins stemmers); the same warning here keeps a development cluster from hiding it.
+     */
+    private static void warnIfRemovedInLucene10(String filter, String language) {
+        String lang = language.toLowerCase(Locale.ROOT);
+        if (lang.equals("dutch_kp") || lang.equals("dutchkp") || lang.equals("kp") || lang.equals("lovins")) {
+            DEPRECATION.critical(DeprecationCategory.ANALYSIS, filter + "_" + lang + "_deprecation",
+                "The [" + language + "] " + filter + " language is deprecated and will be removed in a future version (Lucene 10 dropped it).");
+        }
     }
 
     private static Function<TokenStream, TokenStream> stemmer(String language) {
