@@ -6,6 +6,8 @@ what the chain makes of a word, so what is asserted is what the server really do
 scripts/elasticsearch's DutchAnalysisPlugin under the same names and settings).
 """
 
+from pathlib import Path
+
 import pytest
 from elasticsearch import BadRequestError
 
@@ -218,3 +220,58 @@ def test_hunspell_stems_with_the_dutch_dictionary(es, es_index_name):
 
     assert terms(es, es_index_name, "nl", "wasmachines") == ["wasmachine"]
     assert terms(es, es_index_name, "nl", "afrekeningen") == ["afrekening"]
+
+
+def test_updateable_synonyms_from_a_file_reload_without_reindexing(es, es_index_name):
+    # synonyms_path is read from each node's config dir, so the test writes the file
+    # there (the project's launcher runs on this machine; see scripts/elasticsearch).
+    nodes = es.nodes.info(metric="settings")["nodes"]
+    config_dirs = {Path(node["settings"]["path"]["home"]) / "config" for node in nodes.values()}
+    rules = f"analysis/{es_index_name}.txt"
+    for config in config_dirs:
+        assert config.is_dir(), f"Elasticsearch's config dir {config} is not on this machine"
+        (config / "analysis").mkdir(exist_ok=True)
+        (config / rules).write_text("storing, uitval\n")
+    try:
+        es.indices.create(
+            index=es_index_name,
+            settings={
+                "number_of_shards": 1,
+                "number_of_replicas": 0,
+                "analysis": {
+                    "filter": {
+                        "synonyms": {
+                            "type": "synonym_graph",
+                            "synonyms_path": rules,
+                            "updateable": True,
+                        }
+                    },
+                    "analyzer": {"plain": chain(), "with_synonyms": chain("synonyms")},
+                },
+            },
+            mappings={
+                "properties": {
+                    "text": {
+                        "type": "text",
+                        "analyzer": "plain",
+                        "search_analyzer": "with_synonyms",
+                    }
+                }
+            },
+        )
+        es.index(index=es_index_name, document={"text": "Zending kwijt"}, refresh=True)
+
+        def found(word: str) -> int:
+            query = {"match": {"text": word}}
+            return es.search(index=es_index_name, query=query)["hits"]["total"]["value"]
+
+        assert found("storing") == 0 and found("pakket") == 0
+
+        for config in config_dirs:
+            (config / rules).write_text("storing, uitval\npakket, zending\n")
+        es.indices.reload_search_analyzers(index=es_index_name)
+
+        assert found("pakket") == 1
+    finally:
+        for config in config_dirs:
+            (config / rules).unlink(missing_ok=True)
