@@ -275,3 +275,37 @@ def test_updateable_synonyms_from_a_file_reload_without_reindexing(es, es_index_
     finally:
         for config in config_dirs:
             (config / rules).unlink(missing_ok=True)
+
+
+def test_synonym_rules_are_not_decompounded_by_a_decompounder_before_them(es, es_index_name):
+    # analysis-common skips the decompounder when it analyses synonym rules; otherwise the
+    # parts stacked on "jaarafrekening" would make the rule unparsable and the index fail.
+    make_index(
+        es,
+        es_index_name,
+        filters={
+            "parts": {"type": "dictionary_decompounder", "word_list": ["afrekening", "jaar"]},
+            "synonyms": {"type": "synonym_graph", "synonyms": ["jaarafrekening, jaaroverzicht"]},
+        },
+        analyzers={"text": chain("parts", "synonyms")},
+    )
+
+    assert sorted(terms(es, es_index_name, "text", "jaaroverzicht")) == [
+        "jaar",
+        "jaarafrekening",
+        "jaaroverzicht",
+    ]
+    assert "jaaroverzicht" in terms(es, es_index_name, "text", "jaarafrekening")
+
+
+def test_an_ngram_filter_cannot_come_before_synonyms(es, es_index_name):
+    with pytest.raises(BadRequestError, match="cannot be used to parse synonyms"):
+        make_index(
+            es,
+            es_index_name,
+            filters={
+                "prefixes": {"type": "edge_ngram", "min_gram": 2, "max_gram": 5},
+                "synonyms": {"type": "synonym_graph", "synonyms": ["pakket, zending"]},
+            },
+            analyzers={"text": chain("prefixes", "synonyms")},
+        )

@@ -134,8 +134,20 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
                 throw new IllegalArgumentException(
                     "word_list must be provided for [" + name + "], either as a path to a file, or directly");
             }
-            return filter(name, settings, ts -> new DictionaryCompoundWordTokenFilter(
-                ts, words, minWordSize, minSubwordSize, maxSubwordSize, onlyLongestMatch));
+            // As in analysis-common, synonym rules are not decompounded (the filter is skipped
+            // when a later synonym filter analyses its rules).
+            return new AbstractTokenFilterFactory(name, settings) {
+                @Override
+                public TokenStream create(TokenStream tokenStream) {
+                    return new DictionaryCompoundWordTokenFilter(
+                        tokenStream, words, minWordSize, minSubwordSize, maxSubwordSize, onlyLongestMatch);
+                }
+
+                @Override
+                public TokenFilterFactory getSynonymFilter() {
+                    return IDENTITY_FILTER;
+                }
+            };
         }));
         filters.put("synonym", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) ->
             new SynonymFactory(env, name, settings, false)));
@@ -145,7 +157,18 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
             int minGram = settings.getAsInt("min_gram", 1);
             int maxGram = settings.getAsInt("max_gram", 2);
             boolean preserveOriginal = settings.getAsBoolean("preserve_original", false);
-            return filter(name, settings, ts -> new EdgeNGramTokenFilter(ts, minGram, maxGram, preserveOriginal));
+            // As in analysis-common, n-grams cannot come before a synonym filter.
+            return new AbstractTokenFilterFactory(name, settings) {
+                @Override
+                public TokenStream create(TokenStream tokenStream) {
+                    return new EdgeNGramTokenFilter(tokenStream, minGram, maxGram, preserveOriginal);
+                }
+
+                @Override
+                public TokenFilterFactory getSynonymFilter() {
+                    throw new IllegalArgumentException("Token filter [" + name() + "] cannot be used to parse synonyms");
+                }
+            };
         });
         return filters;
     }
