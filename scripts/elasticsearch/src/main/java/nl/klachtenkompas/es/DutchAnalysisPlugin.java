@@ -109,7 +109,29 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
         });
         filters.put("asciifolding", (indexSettings, env, name, settings) -> {
             boolean preserveOriginal = settings.getAsBoolean("preserve_original", false);
-            return normalizing(name, settings, ts -> new ASCIIFoldingFilter(ts, preserveOriginal));
+            // As analysis-common: normalizers and synonym rules get the folded form only, one
+            // token per position (stacked originals would make the rules unparsable, LUCENE-7536).
+            class AsciiFolding extends AbstractTokenFilterFactory implements NormalizingTokenFilterFactory {
+                AsciiFolding() {
+                    super(name, settings);
+                }
+
+                @Override
+                public TokenStream create(TokenStream tokenStream) {
+                    return new ASCIIFoldingFilter(tokenStream, preserveOriginal);
+                }
+
+                @Override
+                public TokenStream normalize(TokenStream tokenStream) {
+                    return new ASCIIFoldingFilter(tokenStream, false);
+                }
+
+                @Override
+                public TokenFilterFactory getSynonymFilter() {
+                    return preserveOriginal ? normalizing(name, settings, ts -> new ASCIIFoldingFilter(ts, false)) : this;
+                }
+            }
+            return new AsciiFolding();
         });
         filters.put("stemmer", (indexSettings, env, name, settings) -> {
             String language = settings.get("language", settings.get("name", "porter"));
