@@ -91,3 +91,9 @@ def rebuild_companies() -> int:
     from search.companies import rebuild
 
     return rebuild()
+
+
+def index_companies(company_ids: list[int]) -> dict:
+    from search.companies import index
+
+    return index(company_ids)
