@@ -118,10 +118,6 @@ def _from_database(prefix: str) -> list[dict]:
     return [{"slug": c.slug, "name": c.title, "url": c.url} for c in companies[:SUGGESTIONS]]
 
 
-def queue_rebuild() -> None:
-    after_commit("search.tasks.rebuild_companies", name="search_companies")
-
-
 def index(company_ids) -> dict:
     """Bring these companies' entries in line with the database: live public companies
     are (re)written, the rest (unpublished, private, deleted) removed. Safe to repeat."""

@@ -10,7 +10,7 @@ the save, so that an edit of a description does not resync 100,000 complaints.
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from companies.signals import companies_changed
 from core.queue import after_commit
@@ -65,11 +65,28 @@ def on_page_moved(sender, instance, url_path_before=None, url_path_after=None, *
     elif issubclass(sender, CompanyPage):
         queue_companies([instance.pk])  # its URL (one batch with on_saved's)
     elif url_path_before != url_path_after:
-        # An ancestor of companies moved: every URL beneath it changed in one UPDATE.
-        queue_related("page", instance.pk)
-        moved = Page.objects.filter(pk=instance.pk).first()
-        if moved is not None:
-            queue_companies(CompanyPage.objects.descendant_of(moved).values_list("pk", flat=True))
+        _queue_subtree(instance.pk)
+
+
+def on_slug_changed(sender, instance, instance_before=None, **kwargs):
+    """Wagtail sends this after the commit of a new slug; a company's own slug is a
+    watched field of on_saved, and a complaint's slug never changes."""
+    from companies.models import CompanyPage
+    from complaints.models import ComplaintPage
+
+    if not issubclass(sender, CompanyPage | ComplaintPage):
+        _queue_subtree(instance.pk)
+
+
+def _queue_subtree(page_id: int) -> None:
+    # An ancestor of companies moved or got a new slug: every URL beneath it changed in
+    # one UPDATE, which sends no signal per page.
+    from companies.models import CompanyPage
+
+    queue_related("page", page_id)
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        queue_companies(CompanyPage.objects.descendant_of(page).values_list("pk", flat=True))
 
 
 # Company pages, sectors and topics: compared with the row before the save ------------
@@ -181,6 +198,7 @@ def register():
             on_complaint_changed, sender=ComplaintPage, dispatch_uid=f"search_complaint_{name}"
         )
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="search_page_slug_changed")
     for model in (CompanyPage, Page, Sector, Topic):
         label = model._meta.label_lower
         pre_save.connect(remember, sender=model, dispatch_uid=f"search_remember_{label}")

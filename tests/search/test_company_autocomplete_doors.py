@@ -244,6 +244,42 @@ def test_a_company_moved_in_the_admin_is_suggested_with_its_new_url(
     assert [c["url"] for c in data] == ["/archief/dijkbode-bezorging/"]
 
 
+def test_a_new_slug_of_the_company_overview_gives_every_company_its_new_url(
+    client, built, committed
+):
+    with committed():
+        make_company(built, "Dijkbode Bezorging", kvk="61234567")
+        make_company(built, "Dijkbode Koeriers", kvk="61234568")
+
+    with committed():
+        overview = built.specific_class.objects.get(pk=built.pk)
+        overview.slug = "alle-bedrijven"
+        overview.save_revision().publish()
+
+    data = client.get("/api/v2/companies/autocomplete/", {"q": "Dijkbode"}).json()
+    assert sorted(c["url"] for c in data) == [
+        "/alle-bedrijven/dijkbode-bezorging/",
+        "/alle-bedrijven/dijkbode-koeriers/",
+    ]
+
+
+def test_a_requested_company_an_editor_adds_is_suggested(client, editor, built, sector, committed):
+    # The request form only files a CompanyRequest; the company itself is added as a
+    # page in the admin, by an editor, and that is the door that must reach the index.
+    from companies.models import CompanyRequest
+
+    CompanyRequest.objects.create(company_name="Dijkbode Bezorging", requester_email="a@b.invalid")
+    client.force_login(editor)
+
+    with committed():
+        response = add_company(
+            client, built, company_form(sector, title="Dijkbode Bezorging", slug="dijkbode")
+        )
+
+    assert response.status_code == 302
+    assert suggested(client, "Dijkbo") == ["Dijkbode Bezorging"]
+
+
 def test_one_task_for_every_company_a_transaction_changes(client, built, committed, queued):
     with committed():
         first = make_company(built, "Dijkbode Bezorging", kvk="61234567")
