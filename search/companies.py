@@ -158,14 +158,22 @@ def queue_index(company_ids) -> None:
     the companies a transaction changes, however many signals name them.
 
     Every call adds a commit hook; the first hook that runs queues the whole batch and the
-    others find it done. A hook dropped with a rolled-back savepoint or transaction leaves
-    its ids to the next hook that runs, which indexes them again: harmless, the task
-    reloads from the database."""
+    others find it done. A batch is shared only while a hook of it is still pending in
+    this transaction: after a rollback (which drops the hooks) the next transaction starts
+    a batch of its own, so no id outlives the transaction that named it."""
     ids = {int(pk) for pk in company_ids}
     if not ids:
         return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        after_commit("search.tasks.index_companies", sorted(ids), name="search_companies")
+        return
     batch = getattr(_pending, "batch", None)
-    if batch is None or batch.done:
+    if (
+        batch is None
+        or batch.done
+        or not any(hook[1] == batch.flush for hook in connection.run_on_commit)
+    ):
         batch = _pending.batch = _Batch()
     batch.ids |= ids
     transaction.on_commit(batch.flush)

@@ -347,3 +347,21 @@ def test_a_typo_finds_a_company_that_came_in_through_a_door(client, built, commi
     assert suggested(client, "Polderpst") == ["Polderpost Pakketdienst"]
     html = client.get("/zoeken/", {"q": "Polderpst"}).content.decode()
     assert f'Bedoel je het bedrijf <a href="{page.url}">Polderpost Pakketdienst</a>?' in html
+
+
+def test_a_company_of_a_rolled_back_savepoint_is_not_in_the_task(client, built, committed, queued):
+    from django.db import transaction
+
+    class Undone(Exception):
+        pass
+
+    with committed():
+        with pytest.raises(Undone), transaction.atomic():
+            make_company(built, "Weggedaan Bedrijf", kvk="61234569")
+            raise Undone
+        page = make_company(built, "Dijkbode Bezorging", kvk="61234567")
+
+    company_tasks = [c for c in queued if "compan" in c[0] and "complaints" not in c[0]]
+    assert company_tasks == [("search.tasks.index_companies", ([page.pk],))]
+    assert suggested(client, "Weggedaan") == []
+    assert suggested(client, "Dijkbo") == ["Dijkbode Bezorging"]
