@@ -73,6 +73,7 @@ from treebeard.exceptions import PathOverflow
 from wagtail.models import Page
 
 from companies.models import CompanyPage, Sector
+from companies.signals import companies_changed
 from complaints import search_index, services
 from complaints.clock import REMIND_BEFORE
 from complaints.models import (
@@ -935,6 +936,9 @@ def run(
             flush(batch, number)
     summary.indexed, summary.index_error = index.close()
     _recompute_scores(importer.touched_companies)
+    # The companies the lines named, new ones included, reach the company autocomplete
+    # in one bulk task (their per-save sync was off with the complaints').
+    companies_changed.send(sender=Importer, company_ids=[c.pk for c in importer.companies.values()])
     # An import may touch any number of complaints and companies: every cached page.
     pagecache.bump_on_commit(pagecache.SITE)
     return summary

@@ -1,10 +1,13 @@
-"""The company autocomplete index: small, rebuilt whole when companies change."""
+"""The company autocomplete index: kept up to date company by company (`queue_index`,
+one task per transaction with every company it changed), rebuilt whole on demand."""
 
 import logging
 import re
+import threading
 import unicodedata
 from difflib import SequenceMatcher
 
+from django.db import transaction
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.helpers import bulk
 
@@ -28,6 +31,16 @@ def _inputs(company) -> list[str]:
     return list(dict.fromkeys([company.title, company.legal_name, *words]))
 
 
+def _document(company) -> dict:
+    # Public fields only: the autocomplete answers anyone.
+    return {
+        "slug": company.slug,
+        "name": company.title,
+        "url": company.url,
+        "suggest": {"input": _inputs(company)},
+    }
+
+
 def rebuild() -> int:
     """Index every live company into a fresh index and swap the alias."""
     from django.utils import timezone
@@ -44,12 +57,7 @@ def rebuild() -> int:
             {
                 "_index": name,
                 "_id": c.pk,
-                "_source": {
-                    "slug": c.slug,
-                    "name": c.title,
-                    "url": c.url,
-                    "suggest": {"input": _inputs(c)},
-                },
+                "_source": _document(c),
             }
             for c in companies
         ),
@@ -110,8 +118,65 @@ def _from_database(prefix: str) -> list[dict]:
     return [{"slug": c.slug, "name": c.title, "url": c.url} for c in companies[:SUGGESTIONS]]
 
 
-def queue_rebuild() -> None:
-    after_commit("search.tasks.rebuild_companies", name="search_companies")
+def index(company_ids) -> dict:
+    """Bring these companies' entries in line with the database: live public companies
+    are (re)written, the rest (unpublished, private, deleted) removed. Safe to repeat."""
+    from companies.models import CompanyPage
+
+    client = get_client()
+    if not client.indices.exists_alias(name=alias()):
+        # No company index yet (a fresh install): the first one holds every company.
+        return {"indexed": rebuild(), "removed": 0}
+    ids = set(company_ids)
+    live = list(CompanyPage.objects.live().public().filter(pk__in=ids))
+    gone = ids - {c.pk for c in live}
+    actions = [{"_index": alias(), "_id": c.pk, "_source": _document(c)} for c in live]
+    actions += [{"_op_type": "delete", "_index": alias(), "_id": pk} for pk in sorted(gone)]
+    # A delete of an entry that is not there (never indexed, or removed before) is done.
+    # The refresh makes the change suggestible at once; the index is small.
+    bulk(client, actions, ignore_status=(404,), refresh=True)
+    return {"indexed": len(live), "removed": len(gone)}
+
+
+class _Batch:
+    def __init__(self):
+        self.ids: set[int] = set()
+        self.done = False
+
+    def flush(self) -> None:
+        if self.done:  # an earlier hook of this transaction took every id
+            return
+        self.done = True
+        after_commit("search.tasks.index_companies", sorted(self.ids), name="search_companies")
+
+
+_pending = threading.local()
+
+
+def queue_index(company_ids) -> None:
+    """Index (or remove) these companies once the transaction commits: one task for all
+    the companies a transaction changes, however many signals name them.
+
+    Every call adds a commit hook; the first hook that runs queues the whole batch and the
+    others find it done. A batch is shared only while a hook of it is still pending in
+    this transaction: after a rollback (which drops the hooks) the next transaction starts
+    a batch of its own, so no id outlives the transaction that named it."""
+    ids = {int(pk) for pk in company_ids}
+    if not ids:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        after_commit("search.tasks.index_companies", sorted(ids), name="search_companies")
+        return
+    batch = getattr(_pending, "batch", None)
+    if (
+        batch is None
+        or batch.done
+        or not any(hook[1] == batch.flush for hook in connection.run_on_commit)
+    ):
+        batch = _pending.batch = _Batch()
+    batch.ids |= ids
+    transaction.on_commit(batch.flush)
 
 
 # Words that are part of a registered name but not of how people call a company.

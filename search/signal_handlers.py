@@ -10,8 +10,9 @@ the save, so that an edit of a description does not resync 100,000 complaints.
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from companies.signals import companies_changed
 from core.queue import after_commit
 
 # What of a company page reaches its complaints' documents (label, URL, sector facet,
@@ -35,6 +36,15 @@ def queue_related(kind: str, object_id: int) -> None:
         after_commit("search.tasks.sync_complaints_of", kind, object_id, name=f"search_sync_{kind}")
 
 
+def queue_companies(company_ids) -> None:
+    """Bring these companies' autocomplete entries up to date once this commits (one
+    task per transaction, search.tasks.index_companies)."""
+    from search.companies import queue_index
+
+    if _sync_enabled():
+        queue_index(company_ids)
+
+
 # Complaint pages --------------------------------------------------------------------
 
 
@@ -49,16 +59,34 @@ def on_complaint_changed(sender, instance, **kwargs):
 def on_page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
     from companies.models import CompanyPage
     from complaints.models import ComplaintPage
-    from search.companies import queue_rebuild
 
     if issubclass(sender, ComplaintPage):
         on_complaint_changed(sender, instance)
     elif issubclass(sender, CompanyPage):
-        return  # the move saves the company page with its new url_path: on_saved
+        queue_companies([instance.pk])  # its URL (one batch with on_saved's)
     elif url_path_before != url_path_after:
-        # An ancestor of companies moved: every URL beneath it changed in one UPDATE.
-        queue_related("page", instance.pk)
-        queue_rebuild()
+        _queue_subtree(instance.pk)
+
+
+def on_slug_changed(sender, instance, instance_before=None, **kwargs):
+    """Wagtail sends this after the commit of a new slug; a company's own slug is a
+    watched field of on_saved, and a complaint's slug never changes."""
+    from companies.models import CompanyPage
+    from complaints.models import ComplaintPage
+
+    if not issubclass(sender, CompanyPage | ComplaintPage):
+        _queue_subtree(instance.pk)
+
+
+def _queue_subtree(page_id: int) -> None:
+    # An ancestor of companies moved or got a new slug: every URL beneath it changed in
+    # one UPDATE, which sends no signal per page.
+    from companies.models import CompanyPage
+
+    queue_related("page", page_id)
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        queue_companies(CompanyPage.objects.descendant_of(page).values_list("pk", flat=True))
 
 
 # Company pages, sectors and topics: compared with the row before the save ------------
@@ -118,7 +146,6 @@ def _changed(instance) -> set[str]:
 def on_saved(sender, instance, created=False, raw=False, **kwargs):
     from companies.models import Sector
     from complaints.models import Topic
-    from search.companies import queue_rebuild
 
     if raw:
         return
@@ -131,20 +158,31 @@ def on_saved(sender, instance, created=False, raw=False, **kwargs):
         return
     if created:  # no complaints yet; the autocomplete takes only live companies
         if instance.live:
-            queue_rebuild()
+            queue_companies([instance.pk])
         return
     if changed & COMPANY_DOCUMENT_FIELDS:
         queue_related("company", instance.pk)
     if changed & COMPANY_SUGGEST_FIELDS:
-        queue_rebuild()
+        queue_companies([instance.pk])
+
+
+def on_company_published(sender, instance, **kwargs):
+    # Wagtail's publish and unpublish actions; a save that changed a watched field has
+    # already named the company in this transaction, and the batch holds it once.
+    queue_companies([instance.pk])
 
 
 def on_company_deleted(sender, instance, **kwargs):
     # Its complaints (ComplaintPage.company is PROTECT) cannot exist any more: only the
     # autocomplete still knows the company.
-    from search.companies import queue_rebuild
+    queue_companies([instance.pk])
 
-    queue_rebuild()
+
+def on_companies_changed(sender, company_ids, **kwargs):
+    # A bulk writer's one call after its work (the importer), whatever its switch says.
+    from search.companies import queue_index
+
+    queue_index(company_ids)
 
 
 def register():
@@ -160,6 +198,7 @@ def register():
             on_complaint_changed, sender=ComplaintPage, dispatch_uid=f"search_complaint_{name}"
         )
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="search_page_slug_changed")
     for model in (CompanyPage, Page, Sector, Topic):
         label = model._meta.label_lower
         pre_save.connect(remember, sender=model, dispatch_uid=f"search_remember_{label}")
@@ -167,5 +206,10 @@ def register():
     post_delete.connect(
         on_company_deleted, sender=CompanyPage, dispatch_uid="search_company_deleted"
     )
+    for signal, name in ((page_published, "published"), (page_unpublished, "unpublished")):
+        signal.connect(
+            on_company_published, sender=CompanyPage, dispatch_uid=f"search_company_{name}"
+        )
+    companies_changed.connect(on_companies_changed, dispatch_uid="search_companies_changed")
     # No post_delete for sectors and topics: PROTECT (CompanyPage.sector,
     # ComplaintPage.topic) refuses to delete one that any document mentions.

@@ -88,6 +88,14 @@ def reconcile_versions() -> dict:
 
 
 def rebuild_companies() -> int:
+    # No longer queued by the signal handlers (index_companies is); kept for tasks that a
+    # broker may still hold from before.
     from search.companies import rebuild
 
     return rebuild()
+
+
+def index_companies(company_ids: list[int]) -> dict:
+    from search.companies import index
+
+    return index(company_ids)
