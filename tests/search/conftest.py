@@ -18,3 +18,15 @@ def published(make_complaint, django_capture_on_commit_callbacks, index, es):
         return complaint
 
     return make
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    """A superuser for the admin's own buttons (the search doors' tests)."""
+    return django_user_model.objects.create_superuser("beheer", "beheer@example.invalid", "x")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client

@@ -20,17 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("beheer", "beheer@example.invalid", "x")
-
-
-@pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
-
-
-@pytest.fixture
 def committed(django_capture_on_commit_callbacks, es):
     """Run a door, its on-commit tasks, and refresh the index."""
 
