@@ -7,10 +7,16 @@ downtime (search_index --rebuild).
 
 from elasticsearch.dsl import Completion, Date, Document, InnerDoc, Keyword, Long, Object, Text
 
-from search.analysis import dutch_text, folded_name
+from search.analysis import dutch_query, dutch_text, folded_name, shingle_text
 
 COMPLAINTS = "complaints"
 COMPANIES = "companies"
+
+
+# Complaint text: stemmed with compound parts (dutch_text; the query is not split, see
+# search.analysis), with an `.exact` sub-field of folded words for exact matches and typos.
+DUTCH = {"analyzer": dutch_text, "search_analyzer": dutch_query}
+EXACT = Text(analyzer=folded_name)
 
 
 class Label(InnerDoc):
@@ -19,9 +25,14 @@ class Label(InnerDoc):
 
 
 class ComplaintDocument(Document):
-    title = Text(analyzer=dutch_text, fields={"raw": Keyword(ignore_above=256)})
-    description = Text(analyzer=dutch_text)
-    desired_outcome = Text(analyzer=dutch_text)
+    title = Text(
+        fields={"raw": Keyword(ignore_above=256), "exact": EXACT}, copy_to="spelling", **DUTCH
+    )
+    description = Text(fields={"exact": EXACT}, copy_to="spelling", **DUTCH)
+    desired_outcome = Text(fields={"exact": EXACT}, **DUTCH)
+    # Word pairs and triples of title and description, for "Bedoelde je ...?" (the phrase
+    # suggester); searched by nothing else.
+    spelling = Text(analyzer=shingle_text)
     company = Object(Label)
     topic = Object(Label)
     sector = Object(Label)

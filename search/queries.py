@@ -8,6 +8,8 @@ sectors have for the same text.
 from dataclasses import dataclass
 from datetime import date
 
+from search.compounds import split as split_compound
+
 PAGE_SIZE = 20
 FACETS = {
     "company": "company.slug",
@@ -20,7 +22,22 @@ FACET_LABELS = {
     "topic": "topic.name.raw",
     "sector": "sector.name.raw",
 }
-TEXT_FIELDS = ["title^3", "company.name^2", "description", "desired_outcome"]
+# Each stemmed field with its `.exact` twin boosted a little higher: per word the best
+# field counts, so a word as it was typed outranks a stem or a compound's part.
+TEXT_FIELDS = [
+    "title^3",
+    "title.exact^4",
+    "company.name^2",
+    "description",
+    "description.exact^1.3",
+    "desired_outcome",
+    "desired_outcome.exact^1.3",
+]
+# Typos are looked for in the words as people wrote them, never in stems.
+FUZZY_FIELDS = ["title.exact^3", "company.name^2", "description.exact", "desired_outcome.exact"]
+FUZZY_BOOST = 0.5  # a typo's match ranks below an exact or stemmed one
+# Characters that make a query more than plain words (simple_query_string's operators).
+OPERATORS = frozenset('"+-|*()~')
 
 
 @dataclass(frozen=True)
@@ -41,13 +58,62 @@ def text_query(q: str) -> dict:
     if not q:
         return {"match_all": {}}
     # simple_query_string never fails on unbalanced quotes or brackets.
-    return {
+    precise = {
         "simple_query_string": {
-            "query": q,
+            "query": with_compound_parts(q),
             "fields": TEXT_FIELDS,
             "default_operator": "and",
-            "flags": "AND|OR|NOT|PHRASE|PREFIX|WHITESPACE|ESCAPE",
+            "flags": "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE",
             "lenient": True,
+        }
+    }
+    fuzzy = typo_query(q)
+    if fuzzy is None:
+        return precise
+    return {"bool": {"should": [precise, fuzzy], "minimum_should_match": 1}}
+
+
+def is_plain(q: str) -> bool:
+    """Only words: no operator the user chose (quotes, -, |, ...)."""
+    return not any(ch in OPERATORS for ch in q)
+
+
+def with_compound_parts(q: str) -> str:
+    """A plain query with each compound also asked for as its parts, all required:
+    "jaarafrekening" → "(jaarafrekening | (jaar + afrekening))" (search.compounds)."""
+    if not is_plain(q):
+        return q
+    words = []
+    for word in q.split():
+        parts = split_compound(word)
+        words.append(f"({word} | ({' + '.join(parts)}))" if parts else word)
+    return " ".join(words)
+
+
+def fuzziness(word: str) -> int:
+    """Edits allowed in a word: none below five letters (too many short words are one
+    letter apart), one up to seven, two from eight."""
+    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+
+
+def typo_query(q: str) -> dict | None:
+    """The same words, each allowed its typos, in the unstemmed fields; None for a query
+    with operators (quotes, -, |, ...: the user chose exactly what to match) or without a
+    word long enough for a typo."""
+    words = q.split()
+    if not is_plain(q) or not any(fuzziness(w) for w in words):
+        return None
+    fuzzy = " ".join(f"{w}~{fuzziness(w)}" if fuzziness(w) else w for w in words)
+    return {
+        "simple_query_string": {
+            "query": fuzzy,
+            "fields": FUZZY_FIELDS,
+            "default_operator": "and",
+            "flags": "AND|FUZZY|WHITESPACE",
+            "fuzzy_prefix_length": 1,
+            "fuzzy_max_expansions": 20,
+            "lenient": True,
+            "boost": FUZZY_BOOST,
         }
     }
 
@@ -160,4 +226,34 @@ def build_company_lookup(q: str) -> dict:
         },
         "size": COMPANY_CANDIDATES,
         "_source": ["slug", "name", "url"],
+    }
+
+
+def build_spelling_suggestion(q: str) -> dict:
+    """ "Bedoelde je ...?": the phrase suggester over the word pairs and triples of the
+    public texts (the `spelling` field), for a query that found little. Only a phrase
+    whose words all occur in the index comes back (collate would need the mustache
+    module; the caller checks that the suggestion finds complaints instead)."""
+    return {
+        "size": 0,
+        "suggest": {
+            "text": q,
+            "spelling": {
+                "phrase": {
+                    "field": "spelling",
+                    "size": 3,
+                    "gram_size": 3,
+                    "max_errors": 2,
+                    "confidence": 1.0,
+                    "direct_generator": [
+                        {
+                            "field": "spelling",
+                            "suggest_mode": "always",
+                            "min_word_length": 3,
+                            "prefix_length": 1,
+                        }
+                    ],
+                }
+            },
+        },
     }

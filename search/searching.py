@@ -11,7 +11,15 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from complaints.states import Status
 from search.client import get_client
 from search.indexing import alias
-from search.queries import FACETS, PAGE_SIZE, SearchParams, build_search
+from search.queries import (
+    FACETS,
+    PAGE_SIZE,
+    SearchParams,
+    build_search,
+    build_spelling_suggestion,
+    is_plain,
+    text_query,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +92,35 @@ def search(params: SearchParams) -> SearchResult:
         for name, agg in response.get("aggregations", {}).items()
     }
     return SearchResult(response["hits"]["total"]["value"], results, facets, params.page)
+
+
+# "Bedoelde je ...?" is asked for when a search finds fewer complaints than this.
+SUGGEST_BELOW = 3
+
+
+def spelling_suggestion(q: str, found: int) -> str | None:
+    """A differently spelled query that finds more complaints than `q` did, or None.
+
+    Only for plain queries that found little (a second request, so the common search
+    pays nothing). The phrase suggester proposes corrections from the index's own word
+    pairs; the first that finds more than `found` complaints is offered. Never fails a
+    search: without an answer there is simply no suggestion."""
+    if not q or found >= SUGGEST_BELOW or not is_plain(q):
+        return None
+    client = get_client().options(request_timeout=3)
+    try:
+        response = client.search(index=alias(), body=build_spelling_suggestion(q))
+        entries = response.get("suggest", {}).get("spelling", [])
+        options = [o["text"] for entry in entries[:1] for o in entry["options"]]
+        for option in options:
+            if option.split() == q.lower().split():
+                continue
+            count = client.count(index=alias(), query=text_query(option))["count"]
+            if count > found:
+                return option
+    except (TransportError, ApiError) as exc:
+        logger.warning("no spelling suggestion: %s", exc)
+    return None
 
 
 EXPORT_COLUMNS = [

@@ -15,7 +15,13 @@ from elasticsearch import TransportError
 from core.ratelimit import ratelimit
 from search.companies import matching_company
 from search.forms import SearchForm
-from search.searching import EXPORT_COLUMNS, SearchUnavailable, export_rows, search
+from search.searching import (
+    EXPORT_COLUMNS,
+    SearchUnavailable,
+    export_rows,
+    search,
+    spelling_suggestion,
+)
 
 
 def _search_rate(group, request):
@@ -56,10 +62,13 @@ def search_page(request):
         if params.q and params.page == 1:
             context["company_match"] = matching_company(params.q)
         try:
-            context["result"] = search(params)
+            context["result"] = result = search(params)
         except SearchUnavailable:
             context["unavailable"] = True
             context["newest"] = _newest_from_database()
+        else:  # a company named outranks a spelling: it already says what was meant
+            if params.page == 1 and not context.get("company_match"):
+                context["spelling"] = spelling_suggestion(params.q, result.count)
     return TemplateResponse(request, "search/search.html", context, status=status)
 
 
