@@ -130,6 +130,10 @@ if [ ! -f "$marker" ]; then
     else
         say "Let op: de zoekindex is niet opgebouwd; probeer later: manage.py search_index --rebuild"
     fi
+else
+    # Rebuilt when this version of the code analyses or maps complaints differently.
+    $PY manage.py search_index --upgrade \
+        || say "Let op: de zoekindex is niet bijgewerkt; probeer later: manage.py search_index --rebuild"
 fi
 
 # Sizing: gunicorn's rule of thumb, 2 x cores + 1 processes, each with a few threads

@@ -55,6 +55,8 @@ $PY manage.py migrate --noinput
 marker="$VAR_DIR/.demo-loaded-$(printf '%s' "${DATABASE_URL:-postgres-${POSTGRES_PORT:-5433}}" | md5sum | cut -c1-10)"
 if [ -f "$marker" ]; then
     $PY manage.py seed_demo --list
+    # Rebuilt when this version of the code analyses or maps complaints differently.
+    $PY manage.py search_index --upgrade || say "Let op: de zoekindex is niet bijgewerkt; probeer later: manage.py search_index --rebuild"
 else
     $PY manage.py seed_demo && touch "$marker"
     $PY manage.py search_index --rebuild || say "Let op: de zoekindex is niet opgebouwd; probeer later: manage.py search_index --rebuild"

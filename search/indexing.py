@@ -6,6 +6,8 @@ fields; anything else is removed. Every write carries the complaint's change ver
 """
 
 import contextlib
+import hashlib
+import json
 import logging
 import queue
 import threading
@@ -32,8 +34,28 @@ def new_index_name() -> str:
     return f"{alias()}-{timezone.now():%Y%m%d%H%M%S%f}"
 
 
+def mapping_version() -> str:
+    """A fingerprint of the index's analysis and mapping as the code defines them (the
+    word lists included): an index made under another one searches differently."""
+    body = json.dumps(ComplaintDocument._index.to_dict(), sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()[:16]
+
+
 def create_index(name: str) -> None:
-    ComplaintDocument._index.clone(name).settings(**index_settings()).create(using=get_client())
+    client = get_client()
+    ComplaintDocument._index.clone(name).settings(**index_settings()).create(using=client)
+    client.indices.put_mapping(index=name, meta={"mapping_version": mapping_version()})
+
+
+def live_mapping_version() -> str | None:
+    """The fingerprint the index behind the alias was made with; None without an index
+    (or for one made before fingerprints)."""
+    try:
+        mappings = get_client().indices.get_mapping(index=alias())
+    except NotFoundError:
+        return None
+    metas = [m["mappings"].get("_meta", {}) for m in mappings.values()]
+    return metas[0].get("mapping_version") if metas else None
 
 
 def swap_alias(alias_name: str, new_index: str) -> None:

@@ -13,6 +13,8 @@ from search.indexing import (
     complaint_rows,
     create_index,
     is_indexable,
+    live_mapping_version,
+    mapping_version,
     new_index_name,
     own_version,
     public_url,
@@ -60,6 +62,12 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> dict:
     swap_alias(alias(), name)
     logger.info("search index rebuilt as %s: %s", name, counts)
     return {"index": name, **counts}
+
+
+def index_is_current() -> bool:
+    """Whether the index behind the alias exists and was made under the code's analysis
+    and mapping (a release that changes them needs a rebuild: search_index --upgrade)."""
+    return live_mapping_version() == mapping_version()
 
 
 def _label_key(company: dict | None, topic: dict | None, sector: dict | None, url: str) -> int:
@@ -140,4 +148,4 @@ def reconcile(labels: bool = True) -> dict:
     return result
 
 
-__all__ = ["is_indexable", "rebuild", "reconcile"]
+__all__ = ["is_indexable", "rebuild", "reconcile", "index_is_current"]

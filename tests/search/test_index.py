@@ -218,3 +218,29 @@ def test_anonymous_api_use_is_throttled_with_a_json_answer(client, published, se
     assert refused["Content-Type"] == "application/json"
     assert "probeer het over een minuut" in refused.json()["error"].lower()
     assert 0 < int(refused["Retry-After"]) <= 66  # when the first request leaves the window
+
+
+def test_upgrade_rebuilds_only_an_index_made_under_another_mapping(make_complaint, index, es):
+    from io import StringIO
+
+    from search.indexing import live_mapping_version, mapping_version
+
+    def upgrade():
+        out = StringIO()
+        call_command("search_index", "--upgrade", stdout=out)
+        return out.getvalue()
+
+    make_complaint(status="awaiting_company")
+    assert "opnieuw opbouwen." in upgrade()  # no index yet
+    first = list(es.indices.get_alias(name=alias()))
+    assert live_mapping_version() == mapping_version()
+    assert es.count(index=alias())["count"] == 1
+
+    assert "actueel" in upgrade()
+    assert list(es.indices.get_alias(name=alias())) == first  # left alone
+
+    # As after a release that changed the analysis: the index was made under another one.
+    es.indices.put_mapping(index=alias(), meta={"mapping_version": "older"})
+    assert "andere mapping" in upgrade()
+    assert list(es.indices.get_alias(name=alias())) != first
+    assert es.count(index=alias())["count"] == 1

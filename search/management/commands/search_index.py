@@ -12,18 +12,33 @@ class Command(BaseCommand):
             help="Nieuwe index vullen en de alias omzetten (zonder onderbreking).",
         )
         group.add_argument(
+            "--upgrade",
+            action="store_true",
+            help=(
+                "Alleen opnieuw opbouwen als de index ontbreekt of met een andere analyse "
+                "of mapping is gemaakt dan deze versie van de code (na een nieuwe release)."
+            ),
+        )
+        group.add_argument(
             "--reconcile",
             action="store_true",
             help="Verschillen tussen database en index herstellen.",
         )
 
-    def handle(self, *args, rebuild=False, reconcile=False, **options):
+    def handle(self, *args, rebuild=False, upgrade=False, reconcile=False, **options):
         from elasticsearch import ConnectionError as EsConnectionError
 
         from search import maintenance
 
         try:
-            if rebuild:
+            if upgrade:
+                if maintenance.index_is_current():
+                    self.stdout.write("De zoekindex is actueel; opnieuw opbouwen is niet nodig.")
+                    return
+                self.stdout.write(
+                    "De zoekindex ontbreekt of is met een andere mapping gemaakt: opnieuw opbouwen."
+                )
+            if rebuild or upgrade:
                 from search.companies import rebuild as rebuild_companies
 
                 result = maintenance.rebuild(progress=self._progress)
