@@ -1,0 +1,393 @@
+"""Benchmark: Dutch search relevance per kind of query, and what each analysis costs.
+
+    .venv/bin/python bench/relevance.py [--variants all|name,...] [--docs 4000] [--rounds 3]
+
+No database: the corpus and its judgments come from bench/relevance/ (a seeded
+generator of concept-tagged Dutch complaints and 170+ judged consumer queries). For each
+variant, an index `kk-relevance-<variant>` is made from the project's own complaint
+mapping (search.documents.ComplaintDocument) with its analysis edited as the variant
+says, the corpus is bulk-indexed in the shape of search.indexing.to_document, and every
+judged query is sent as the project's own query builder makes it at run time
+(search.queries.build_search), so later changes to mapping or queries are measured as
+they are. Reported: recall@10 and nDCG@10 per kind of query and variant, latency (p50,
+p95 wall clock and Elasticsearch's `took`) and each variant's p95 against `current`'s,
+and the worst queries of the best variant. The indices are deleted afterwards.
+
+Variants edit the settings dict (VARIANTS, name → function); `current` leaves it as the
+project has it. The `+decompound` variants read search/wordlists/compound_parts.txt
+(or --wordlist) and are skipped when there is none.
+"""
+
+import argparse
+import copy
+import math
+import statistics
+import sys
+import time
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.common import ROOT  # noqa: E402  (sets the bench environment)
+
+INDEX_PREFIX = "kk-relevance"
+WORDLIST = ROOT / "search" / "wordlists" / "compound_parts.txt"
+TOP = 10
+DECOMPOUNDER = "relevance_decompounder"
+STEMMING = ("stemmer", "snowball", "hunspell")
+
+
+# --- variants: functions that edit an index body's settings in place -----------------
+
+
+def _dutch_stemmers(settings: dict) -> list[str]:
+    """Names of the token filters that stem Dutch with Snowball (what the variants swap)."""
+    filters = settings["analysis"].get("filter", {})
+    return [
+        name
+        for name, spec in filters.items()
+        if spec.get("type") in ("stemmer", "snowball")
+        and str(spec.get("language", "")).lower() == "dutch"
+    ]
+
+
+def _require_stemmer(settings: dict) -> list[str]:
+    names = _dutch_stemmers(settings)
+    if not names:
+        raise VariantNotApplicable("de mapping heeft geen Snowball-stemmer voor het Nederlands")
+    return names
+
+
+class VariantNotApplicable(Exception):
+    pass
+
+
+def current(settings: dict) -> None:
+    """The analysis as the project has it."""
+
+
+def kp(settings: dict) -> None:
+    """Kraaij-Pohlmann instead of Snowball Dutch (deprecated in Elasticsearch 8.16+)."""
+    for name in _require_stemmer(settings):
+        settings["analysis"]["filter"][name] = {"type": "stemmer", "language": "dutch_kp"}
+
+
+def hunspell(settings: dict) -> None:
+    """Hunspell nl_NL instead of the stemmer. Folding moves after it: the dictionary's
+    words carry their accents ("beëindigen"), so it must see them unfolded."""
+    names = _require_stemmer(settings)
+    for name in names:
+        settings["analysis"]["filter"][name] = {
+            "type": "hunspell",
+            "locale": "nl_NL",
+            "dedup": True,
+        }
+    for spec in settings["analysis"].get("analyzer", {}).values():
+        chain = spec.get("filter", [])
+        if "asciifolding" in chain and any(n in chain for n in names):
+            chain.remove("asciifolding")
+            last = max(chain.index(n) for n in names if n in chain)
+            chain.insert(last + 1, "asciifolding")
+
+
+def decompound(words: list[str]):
+    """A dictionary decompounder just before the stemmer in every analyzer that stems."""
+
+    def edit(settings: dict) -> None:
+        filters = settings["analysis"].get("filter", {})
+        names = [n for n, spec in filters.items() if spec.get("type") in STEMMING]
+        if not names:
+            raise VariantNotApplicable("de mapping heeft geen stemmer om voor te zetten")
+        filters[DECOMPOUNDER] = {"type": "dictionary_decompounder", "word_list": words}
+        for spec in settings["analysis"].get("analyzer", {}).values():
+            chain = spec.get("filter", [])
+            positions = [chain.index(n) for n in names if n in chain]
+            if positions:
+                chain.insert(min(positions), DECOMPOUNDER)
+
+    return edit
+
+
+VARIANTS = {
+    "current": current,
+    "kp": kp,
+    "hunspell": hunspell,
+}
+DECOMPOUNDED = ("current", "kp", "hunspell")  # each also measured as "<name>+decompound"
+
+
+def read_wordlist(path: Path) -> list[str] | None:
+    if not path.exists():
+        return None
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def all_variants(wordlist: Path) -> dict:
+    variants = dict(VARIANTS)
+    words = read_wordlist(wordlist)
+    if words is None:
+        print(
+            f"Geen woordenlijst in {wordlist}: de +decompound-varianten worden overgeslagen.",
+            flush=True,
+        )
+        return variants
+    add_parts = decompound(words)
+    for name in DECOMPOUNDED:
+
+        def both(settings, base=VARIANTS[name]):
+            base(settings)
+            add_parts(settings)
+
+        variants[f"{name}+decompound"] = both
+    return variants
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+def index_body(variant) -> dict:
+    from search.client import index_settings
+    from search.documents import ComplaintDocument
+
+    body = copy.deepcopy(ComplaintDocument._index.to_dict())
+    body.setdefault("settings", {}).update(index_settings())
+    variant(body["settings"])
+    return body
+
+
+def index_of(name: str) -> str:
+    return f"{INDEX_PREFIX}-{name.replace('+', '-')}"
+
+
+def load(client, name: str, body: dict, docs) -> None:
+    from elasticsearch.helpers import bulk
+
+    index = index_of(name)
+    client.indices.delete(index=index, ignore_unavailable=True)
+    client.indices.create(index=index, **body)
+    bulk(
+        client,
+        ({"_index": index, "_id": d.pk, "_source": d.source()} for d in docs),
+        chunk_size=1000,
+    )
+    client.indices.refresh(index=index)
+
+
+def search_body(text: str) -> dict:
+    from search.queries import SearchParams, build_search
+
+    body = build_search(SearchParams(q=text))
+    body["from"], body["size"] = 0, TOP
+    return body
+
+
+def recall(found: list[int], graded: dict[int, int]) -> float:
+    relevant = sum(1 for g in graded.values() if g == 2)
+    if not relevant:
+        return 0.0
+    hits = sum(1 for pk in found[:TOP] if graded.get(pk) == 2)
+    return hits / min(TOP, relevant)
+
+
+def ndcg(found: list[int], graded: dict[int, int]) -> float:
+    def dcg(gains):
+        return sum(g / math.log2(i + 2) for i, g in enumerate(gains[:TOP]))
+
+    ideal = dcg(sorted(graded.values(), reverse=True))
+    return dcg([graded.get(pk, 0) for pk in found]) / ideal if ideal else 0.0
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(len(ordered) * share) - 1)]
+
+
+def run(args) -> str:
+    import django
+
+    django.setup()
+    from bench.relevance import corpus
+    from bench.relevance.judgments import KINDS, QUERIES, judge
+    from search.client import get_client
+
+    client = get_client()
+    variants = all_variants(Path(args.wordlist))
+    if args.variants != "all":
+        wanted = [v.strip() for v in args.variants.split(",") if v.strip()]
+        unknown = [v for v in wanted if v not in variants]
+        if unknown:
+            raise SystemExit(f"Onbekende of overgeslagen variant(en): {', '.join(unknown)}")
+        variants = {v: variants[v] for v in wanted}
+
+    print(f"{args.docs:,} klachten genereren (seed {args.seed})...", flush=True)
+    docs = corpus.generate(args.docs, args.seed)
+    judged = judge(docs)
+    empty = [q.text for q in QUERIES if 2 not in judged[q.text].values()]
+    if empty:
+        print(f"Let op: zonder relevante documenten bij deze omvang: {', '.join(empty)}")
+
+    skipped: dict[str, str] = {}
+    loaded = []
+    try:
+        for name, variant in variants.items():
+            try:
+                body = index_body(variant)
+            except VariantNotApplicable as why:
+                skipped[name] = str(why)
+                print(f"{name}: overgeslagen ({why})", flush=True)
+                continue
+            print(f"{name}: index {index_of(name)} maken en vullen...", flush=True)
+            started = time.perf_counter()
+            try:
+                load(client, name, body, docs)
+            except Exception as error:  # a component this cluster lacks
+                skipped[name] = f"index niet te maken: {str(error)[:300]}"
+                print(f"{name}: overgeslagen ({skipped[name]})", flush=True)
+                client.indices.delete(index=index_of(name), ignore_unavailable=True)
+                continue
+            loaded.append(name)
+            print(f"  {time.perf_counter() - started:.1f} s", flush=True)
+
+        bodies = {q.text: search_body(q.text) for q in QUERIES}
+        results: dict[str, dict[str, list[int]]] = {name: {} for name in loaded}
+        walls: dict[str, list[float]] = defaultdict(list)
+        tooks: dict[str, list[float]] = defaultdict(list)
+        # A first pass warms each index and gives the rankings; the timed rounds then
+        # alternate variants so that drift of the machine falls on all of them alike.
+        for round_no in range(args.rounds + 1):
+            label = "opwarmen en rangschikken" if round_no == 0 else f"ronde {round_no}"
+            print(f"Zoeken, {label}: {len(QUERIES)} vragen × {len(loaded)} varianten", flush=True)
+            for name in loaded:
+                index = index_of(name)
+                for query in QUERIES:
+                    started = time.perf_counter()
+                    response = client.search(index=index, body=bodies[query.text])
+                    elapsed = time.perf_counter() - started
+                    if round_no == 0:
+                        results[name][query.text] = [
+                            int(hit["_id"]) for hit in response["hits"]["hits"]
+                        ]
+                    else:
+                        walls[name].append(elapsed * 1000)
+                        tooks[name].append(float(response["took"]))
+    finally:
+        for name in variants:
+            client.indices.delete(index=index_of(name), ignore_unavailable=True)
+
+    scores = {
+        name: {
+            q.text: (
+                q.kind,
+                recall(results[name][q.text], judged[q.text]),
+                ndcg(results[name][q.text], judged[q.text]),
+            )
+            for q in QUERIES
+        }
+        for name in loaded
+    }
+    return report(args, client, docs, QUERIES, KINDS, loaded, skipped, scores, walls, tooks)
+
+
+def _mean(values) -> float:
+    values = list(values)
+    return statistics.fmean(values) if values else 0.0
+
+
+def report(args, client, docs, queries, kinds, loaded, skipped, scores, walls, tooks) -> str:
+    version = client.info()["version"]["number"]
+    lines = [
+        f"# Relevantie van het zoeken — {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"{len(docs):,} gegenereerde klachten (seed {args.seed}), {len(queries)} beoordeelde "
+        f"zoekvragen, top {TOP}; Elasticsearch {version}; latentie over {args.rounds} "
+        "ronde(n) na een opwarmronde. Cellen: recall@10 / nDCG@10.",
+        "",
+    ]
+    if not loaded:
+        return "\n".join([*lines, "Geen enkele variant kon worden gemeten."])
+    header = "| soort | n | " + " | ".join(loaded) + " |"
+    lines += [header, "|" + "---|" * (len(loaded) + 2)]
+    for kind in kinds:
+        n = sum(1 for q in queries if q.kind == kind)
+        cells = []
+        for name in loaded:
+            rows = [v for v in scores[name].values() if v[0] == kind]
+            cells.append(
+                f"{_mean(r for _k, r, _n in rows):.2f} / {_mean(n_ for *_x, n_ in rows):.2f}"
+            )
+        lines.append(f"| {kind} | {n} | " + " | ".join(cells) + " |")
+    overall = {
+        name: (
+            _mean(r for _k, r, _n in scores[name].values()),
+            _mean(n for *_x, n in scores[name].values()),
+        )
+        for name in loaded
+    }
+    lines.append(
+        f"| **alle** | {len(queries)} | "
+        + " | ".join(f"**{overall[n][0]:.2f} / {overall[n][1]:.2f}**" for n in loaded)
+        + " |"
+    )
+    lines += ["", "## Latentie per variant (ms)", ""]
+    lines += [
+        "| variant | p50 | p95 | took p50 | took p95 | p95 / current |",
+        "|---|---|---|---|---|---|",
+    ]
+    base = percentile(walls["current"], 0.95) if "current" in loaded and walls["current"] else None
+    for name in loaded:
+        if not walls[name]:
+            lines.append(f"| {name} | – | – | – | – | – |")
+            continue
+        p95 = percentile(walls[name], 0.95)
+        ratio = f"{p95 / base:.2f}" if base else "–"
+        lines.append(
+            f"| {name} | {statistics.median(walls[name]):.1f} | {p95:.1f} | "
+            f"{statistics.median(tooks[name]):.0f} | {percentile(tooks[name], 0.95):.0f} | {ratio} |"
+        )
+    best = max(loaded, key=lambda n: (overall[n][1], overall[n][0]))
+    worst = sorted(scores[best].items(), key=lambda item: (item[1][2], item[1][1]))[:10]
+    lines += [
+        "",
+        f"## De 10 slechtste vragen van de beste variant ({best})",
+        "",
+        "| vraag | soort | recall@10 | nDCG@10 |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {text} | {kind} | {r:.2f} | {n:.2f} |" for text, (kind, r, n) in worst]
+    if skipped:
+        lines += ["", "## Overgeslagen", ""]
+        lines += [f"- {name}: {why}" for name, why in skipped.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--variants",
+        default="all",
+        help="all, of namen met komma's: " + ", ".join([*VARIANTS, "<naam>+decompound"]),
+    )
+    parser.add_argument("--docs", type=int, default=4000, help="aantal gegenereerde klachten")
+    parser.add_argument("--rounds", type=int, default=3, help="getimede rondes over alle vragen")
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument(
+        "--wordlist",
+        default=str(WORDLIST),
+        help="woordenlijst voor de decompounder (standaard search/wordlists/compound_parts.txt)",
+    )
+    args = parser.parse_args()
+    text = run(args)
+    out = ROOT / "var" / "bench" / f"relevance-{datetime.now():%Y%m%d-%H%M%S}.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print()
+    print(text)
+    print(f"Rapport: {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
