@@ -294,12 +294,16 @@ def grade(query: Query, concepts: frozenset[str]) -> int:
 
 def judge(docs) -> dict[str, dict[int, int]]:
     """{query text: {pk: grade}} with the graded (non-zero) documents only."""
+    having: dict[str, set[int]] = {}
+    for doc in docs:
+        for concept in doc.concepts:
+            having.setdefault(concept, set()).add(doc.pk)
     judged = {}
     for query in QUERIES:
-        graded = {}
-        for doc in docs:
-            g = grade(query, doc.concepts)
-            if g:
-                graded[doc.pk] = g
+        sets = [having.get(c, set()) for c in query.concepts]
+        full = set.intersection(*sets)
+        graded = dict.fromkeys(full, 2)
+        if len(query.concepts) > 1:
+            graded.update(dict.fromkeys(sets[0] - full, 1))
         judged[query.text] = graded
     return judged
