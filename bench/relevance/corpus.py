@@ -51,7 +51,7 @@ GENERATED_COMPANIES = [
     ("Keukenatelier Renée", "wonen"),
     ("Vliegwiel Telecom", "telecom"),
     ("Glasnet Achterhoek", "telecom"),
-    ("Belbeter Mobiel", "telecom"),
+    ("Belbeter Telecom", "telecom"),
     ("Groenlicht Energie", "energie"),
     ("Dijkstroom", "energie"),
     ("Gasunie Noord Levering", "energie"),
@@ -138,7 +138,6 @@ SUBJECTS: dict[str, list[str]] = {
         "zendingen",
         "doosje",
         "bestelling in een doos",
-        "retourpakket",
     ],
     "koffer": [
         "koffer",
@@ -239,6 +238,36 @@ SUBJECTS: dict[str, list[str]] = {
     "cvketel": ["cv-ketel", "cv-ketel", "cv ketel", "verwarmingsketel", "ketel", "combiketel"],
 }
 
+# Plural forms: not for a slot whose verb agrees with one thing (see _fill).
+PLURAL_FORMS = frozenset(
+    [
+        "wasmachines",
+        "koelkasten",
+        "vaatwassers",
+        "laptops",
+        "telefoons",
+        "smartphones",
+        "pakketten",
+        "pakketjes",
+        "zendingen",
+        "koffers",
+        "vluchten",
+        "huisjes",
+        "bungalows",
+        "facturen",
+        "jaarafrekeningen",
+        "abonnementen",
+        "meterstanden",
+        "keukens",
+        "polissen",
+        "pinpassen",
+    ]
+) | {"doorgegeven standen van de meter"}
+
+# Only as a subject's noun phrase in sentences that need one person; the plural and
+# compounds of "monteur" come from APPLIANCES and the titles.
+MONTEUR_SINGULAR = ["monteur", "monteur", "installateur", "technicus", "servicemonteur"]
+
 # Appliances a monteur comes for, and how the compound with "monteur" is written.
 APPLIANCES = {
     "wasmachine": ("wasmachinemonteur", "wasmachine"),
@@ -287,7 +316,7 @@ PROBLEM_TITLES = {
         "Water lekt uit {s}",
         "{S}: lekt na een paar weken",
         "Lekkende {s}",
-        "{S} lekt, garantie geweigerd",
+        "{S1} lekt, garantie geweigerd",
         "Plas water onder {s}",
     ],
     "kapot": [
@@ -296,7 +325,7 @@ PROBLEM_TITLES = {
         "Kapotte {s}",
         "{S} stuk en geen oplossing",
         "Beschadigde {s}",
-        "{S} doet het niet meer",
+        "{S1} doet het niet meer",
     ],
     "niet_bezorgd": [
         "{S} niet bezorgd",
@@ -304,7 +333,7 @@ PROBLEM_TITLES = {
         "{S}: niet geleverd",
         "Nooit ontvangen: {s}",
         "{S} zoekgeraakt",
-        "Wachten op {s} die niet komt",
+        "Wachten op {s1} die niet komt",
     ],
     "te_laat": [
         "{S} veel te laat",
@@ -328,14 +357,14 @@ PROBLEM_TITLES = {
         "Dubbel geïnd voor {s}",
     ],
     "onjuist": [
-        "{S} klopt niet",
+        "{S1} klopt niet",
         "Onjuiste {s}",
         "Foute {s}",
         "{S}: verkeerd bedrag",
         "Fouten in {s}",
     ],
     "opzegging": [
-        "{S} opgezegd maar loopt door",
+        "{S1} opgezegd maar loopt door",
         "Opzegging van {s} niet verwerkt",
         "{S} beëindigen lukt niet",
         "Beeindiging {s} genegeerd",
@@ -345,8 +374,8 @@ PROBLEM_TITLES = {
         "Storing {s}",
         "Storingen aan {s}",
         "Uitval van {s}",
-        "{S} valt steeds uit",
-        "{S} ligt er al dagen uit",
+        "{S1} valt steeds uit",
+        "{S1} ligt er al dagen uit",
     ],
     "retour": [
         "{S} teruggestuurd, geen geld terug",
@@ -357,10 +386,10 @@ PROBLEM_TITLES = {
     ],
     "niet_gekomen": [
         "{S} niet gekomen",
-        "{S} kwam niet opdagen",
+        "{S1} kwam niet opdagen",
         "Afspraak met {s} niet nagekomen",
         "Vergeefs gewacht op {s}",
-        "{S} is nooit verschenen",
+        "{S1} is nooit verschenen",
     ],
 }
 
@@ -372,19 +401,19 @@ PROBLEM_SENTENCES = {
         "De lekkage bij mijn {s} is niet verholpen.",
     ],
     "kapot": [
-        "Mijn {s} was bij aankomst al kapot.",
-        "Na drie weken ging mijn {s} stuk.",
+        "Mijn {s1} was bij aankomst al kapot.",
+        "Na drie weken ging mijn {s1} stuk.",
         "Bij mijn {s} is iets defect, er werkt niets meer.",
         "De schade aan mijn {s} was meteen te zien.",
     ],
     "niet_bezorgd": [
-        "Mijn {s} is nooit bezorgd, al staat het online als afgeleverd.",
+        "Mijn {s1} is nooit bezorgd, al staat het online als afgeleverd.",
         "Ik heb mijn {s} nooit ontvangen.",
-        "Volgens de track-and-trace is mijn {s} geleverd, maar er is niets aangekomen.",
-        "Mijn {s} is onderweg zoekgeraakt.",
+        "Volgens de track-and-trace is mijn {s1} geleverd, maar er is niets aangekomen.",
+        "Mijn {s1} is onderweg zoekgeraakt.",
     ],
     "te_laat": [
-        "Mijn {s} kwam pas twee weken na de beloofde datum.",
+        "Mijn {s1} kwam pas twee weken na de beloofde datum.",
         "Met mijn {s} liep het vier uur vertraging op.",
         "Alles rond mijn {s} gebeurde veel te laat.",
         "De vertraging van mijn {s} kostte me een vrije dag.",
@@ -403,7 +432,7 @@ PROBLEM_SENTENCES = {
     ],
     "onjuist": [
         "In mijn {s} staat een bedrag dat niet klopt.",
-        "Mijn {s} is onjuist, het verbruik is veel te hoog berekend.",
+        "Mijn {s1} is onjuist, het verbruik is veel te hoog berekend.",
         "Er staan fouten in mijn {s}.",
         "Bij mijn {s} is een verkeerd tarief gebruikt.",
     ],
@@ -415,20 +444,20 @@ PROBLEM_SENTENCES = {
     ],
     "storing": [
         "Er is al dagen een storing aan mijn {s}.",
-        "Mijn {s} valt elke avond uit.",
+        "Mijn {s1} valt elke avond uit.",
         "Door de uitval van mijn {s} kan ik niet thuiswerken.",
         "De storingen aan mijn {s} houden maar niet op.",
     ],
     "retour": [
         "Ik heb mijn {s} binnen de bedenktijd teruggestuurd, maar mijn geld is niet teruggestort.",
         "De retour van mijn {s} is ontvangen, toch geen terugbetaling.",
-        "Mijn {s} ging retour, het bedrag staat nog niet op mijn rekening.",
+        "Mijn {s1} ging retour, het bedrag staat nog niet op mijn rekening.",
         "Na het terugsturen van mijn {s} hoor ik niets over mijn geld.",
     ],
     "niet_gekomen": [
-        "De {s} zou tussen acht en twaalf komen, maar is niet gekomen.",
-        "Ik heb een dag vrij genomen en de {s} kwam niet.",
-        "De afspraak met de {s} werd zonder bericht niet nagekomen.",
+        "De {s1} zou tussen acht en twaalf komen, maar is niet gekomen.",
+        "Ik heb een dag vrij genomen en de {s1} kwam niet.",
+        "De afspraak met de {s1} werd zonder bericht niet nagekomen.",
         "Twee keer heb ik voor niets op de {s} gewacht.",
     ],
 }
@@ -569,8 +598,17 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _fill(template: str, subject: str) -> str:
-    return template.replace("{S}", _cap(subject)).replace("{s}", subject)
+def _fill(template: str, forms: list[str], rng: random.Random, plural=PLURAL_FORMS) -> str:
+    """The template with a subject form; "{s1}"/"{S1}" marks a slot whose verb agrees
+    with one thing, so it takes a singular form."""
+    if "1}" in template:
+        forms = [f for f in forms if f not in plural] or forms
+    subject = rng.choice(forms)
+    for slot in ("{S1}", "{S}"):
+        template = template.replace(slot, _cap(subject))
+    for slot in ("{s1}", "{s}"):
+        template = template.replace(slot, subject)
+    return template
 
 
 def generate(n: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED) -> list[Doc]:
@@ -596,16 +634,21 @@ def generate(n: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED) -> list[Doc]:
                 compound,
                 compound,
                 f"monteur voor de {separate}",
-                f"{rng.choice(SUBJECTS['monteur'])} die de {separate} zou repareren",
+                # singular only: the problem sentences speak of one person ("is niet gekomen")
+                f"{rng.choice(MONTEUR_SINGULAR)} die de {separate} zou repareren",
             ]
+            several = [f"{compound}s", f"monteurs voor de {separate}"]
+            title_forms = [*subject_forms, *several]
+            plural = PLURAL_FORMS | set(several)
         else:
-            subject_forms = SUBJECTS[subject]
+            subject_forms = title_forms = SUBJECTS[subject]
+            plural = PLURAL_FORMS
         joint = JOINT_TITLES.get((subject, problem))
         if joint and rng.random() < 0.5:
             title = rng.choice(joint)
         else:
-            title = _fill(rng.choice(PROBLEM_TITLES[problem]), rng.choice(subject_forms))
-        sentences = [_fill(rng.choice(PROBLEM_SENTENCES[problem]), rng.choice(subject_forms))]
+            title = _fill(rng.choice(PROBLEM_TITLES[problem]), title_forms, rng, plural)
+        sentences = [_fill(rng.choice(PROBLEM_SENTENCES[problem]), subject_forms, rng)]
         extra = rng.sample(FILLERS, rng.randint(1, 3))
         sentences.extend(extra)
         if rng.random() < 0.3 and company.sector in SECTOR_DISTRACTORS:
