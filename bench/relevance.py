@@ -11,7 +11,9 @@ judged query is sent as the project's own query builder makes it at run time
 (search.queries.build_search), so later changes to mapping or queries are measured as
 they are. Reported: recall@10 and nDCG@10 per kind of query and variant, latency (p50,
 p95 wall clock and Elasticsearch's `took`) and each variant's p95 against `current`'s,
-and the worst queries of the best variant. The indices are deleted afterwards.
+and the worst queries of the best variant, printed and written to
+var/bench/relevance-<timestamp>.md (each query's scores per variant in the .json beside
+it, to compare two runs query by query). The indices are deleted afterwards.
 
 Variants edit the settings dict (VARIANTS, name → function); `current` leaves it as the
 project has it. The `+decompound` variants read search/wordlists/compound_parts.txt
@@ -19,6 +21,7 @@ project has it. The `+decompound` variants read search/wordlists/compound_parts.
 """
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -71,6 +74,7 @@ def run(args) -> str:
         print(f"Let op: zonder relevante documenten bij deze omvang: {', '.join(empty)}")
 
     skipped: dict[str, str] = {}
+    indexing: dict[str, float] = {}  # seconds to create, bulk-load and refresh
     loaded = []
     try:
         for name, variant in variants.items():
@@ -90,7 +94,8 @@ def run(args) -> str:
                 client.indices.delete(index=index_of(name), ignore_unavailable=True)
                 continue
             loaded.append(name)
-            print(f"  {time.perf_counter() - started:.1f} s", flush=True)
+            indexing[name] = time.perf_counter() - started
+            print(f"  {indexing[name]:.1f} s", flush=True)
 
         bodies = {q.text: search_body(q.text) for q in QUERIES}
         results: dict[str, dict[str, list[int]]] = {name: {} for name in loaded}
@@ -135,7 +140,17 @@ def run(args) -> str:
         }
         for name in loaded
     }
-    return report(args, client, docs, QUERIES, KINDS, loaded, skipped, scores, walls, tooks)
+    text = report(
+        args, client, docs, QUERIES, KINDS, loaded, skipped, scores, walls, tooks, indexing
+    )
+    data = {
+        name: {
+            text: dict(zip(("kind", "recall", "ndcg", "coverage"), values, strict=True))
+            for text, values in scores[name].items()
+        }
+        for name in loaded
+    }
+    return text, data
 
 
 def _mean(values) -> float:
@@ -143,7 +158,9 @@ def _mean(values) -> float:
     return statistics.fmean(values) if values else 0.0
 
 
-def report(args, client, docs, queries, kinds, loaded, skipped, scores, walls, tooks) -> str:
+def report(
+    args, client, docs, queries, kinds, loaded, skipped, scores, walls, tooks, indexing
+) -> str:
     version = client.info()["version"]["number"]
     lines = [
         f"# Relevantie van het zoeken — {datetime.now():%Y-%m-%d %H:%M}",
@@ -183,19 +200,20 @@ def report(args, client, docs, queries, kinds, loaded, skipped, scores, walls, t
     lines += table(lambda name, kind: f"{mean(name, kind, 3):.2f}")
     lines += ["", "## Latentie per variant (ms)", ""]
     lines += [
-        "| variant | p50 | p95 | took p50 | took p95 | p95 / current |",
-        "|---|---|---|---|---|---|",
+        "| variant | p50 | p95 | took p50 | took p95 | p95 / current | indexeren (s) |",
+        "|---|---|---|---|---|---|---|",
     ]
     base = percentile(walls["current"], 0.95) if "current" in loaded and walls["current"] else None
     for name in loaded:
         if not walls[name]:
-            lines.append(f"| {name} | – | – | – | – | – |")
+            lines.append(f"| {name} | – | – | – | – | – | {indexing[name]:.1f} |")
             continue
         p95 = percentile(walls[name], 0.95)
         ratio = f"{p95 / base:.2f}" if base else "–"
         lines.append(
             f"| {name} | {statistics.median(walls[name]):.1f} | {p95:.1f} | "
-            f"{statistics.median(tooks[name]):.0f} | {percentile(tooks[name], 0.95):.0f} | {ratio} |"
+            f"{statistics.median(tooks[name]):.0f} | {percentile(tooks[name], 0.95):.0f} | {ratio} | "
+            f"{indexing[name]:.1f} |"
         )
     best = max(loaded, key=lambda n: (overall[n][1], overall[n][0]))
     worst = sorted(scores[best].items(), key=lambda item: (item[1][2], item[1][1]))[:10]
@@ -233,10 +251,12 @@ def main():
         help="woordenlijst voor de decompounder (standaard search/wordlists/compound_parts.txt)",
     )
     args = parser.parse_args()
-    text = run(args)
+    text, data = run(args)
     out = ROOT / "var" / "bench" / f"relevance-{datetime.now():%Y%m%d-%H%M%S}.md"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
+    # Every query's scores per variant, for comparing two runs query by query.
+    out.with_suffix(".json").write_text(json.dumps(data, ensure_ascii=False, indent=1))
     print()
     print(text)
     print(f"Rapport: {out.relative_to(ROOT)}")
