@@ -44,6 +44,7 @@ from bench.relevance.measure import (  # noqa: E402
     load,
     ndcg,
     percentile,
+    read_wordlist,
     recall,
     search_body,
 )
@@ -170,6 +171,9 @@ def report(
         "ronde(n) na een opwarmronde. Cellen: recall@10 / nDCG@10.",
         "",
     ]
+    if any(name.endswith("+decompound") for name in loaded):
+        words = read_wordlist(Path(args.wordlist)) or []
+        lines += [f"Woordenlijst van de decompounder: {args.wordlist} ({len(words)} woorden).", ""]
     if not loaded:
         return "\n".join([*lines, "Geen enkele variant kon worden gemeten."])
 
