@@ -12,6 +12,7 @@ from complaints.states import Status
 from search.client import get_client
 from search.indexing import alias
 from search.queries import FACETS, PAGE_SIZE, SearchParams, build_search
+from search.synonyms import current_table
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,9 @@ def _facet(name: str, bucket: dict, status_labels: dict[str, str]) -> dict:
 
 def search(params: SearchParams) -> SearchResult:
     try:
-        response = get_client().search(index=alias(), body=build_search(params))
+        response = get_client().search(
+            index=alias(), body=build_search(params, synonyms=current_table())
+        )
     except NotFoundError:
         # No index yet (a fresh install before anything was published or imported):
         # nothing is searchable, which is an answer, not a failure.
@@ -109,7 +112,7 @@ def export_rows(params: SearchParams):
 
     from search.queries import build_export
 
-    body = build_export(params)
+    body = build_export(params, synonyms=current_table())
     hits = scan(get_client(), index=alias(), query=body, preserve_order=True, size=500)
     try:
         first = next(hits, None)
