@@ -48,7 +48,9 @@ def shipment(published, no_groups):
 
 
 def _found(client, q) -> list[str]:
-    return [r["title"] for r in client.get("/api/v2/complaints/search/", {"q": q}).json()["results"]]
+    return [
+        r["title"] for r in client.get("/api/v2/complaints/search/", {"q": q}).json()["results"]
+    ]
 
 
 def _page_shows(client, q, title) -> bool:
@@ -198,7 +200,9 @@ def test_a_group_is_refused_with_a_clear_message(typed, error):
 
 
 def test_terms_are_normalised_and_deduplicated():
-    group = SynonymGroup(terms="Opzeggen,\n  contract   Beëindigen ,opzeggen\n\ncontract beeindigen")
+    group = SynonymGroup(
+        terms="Opzeggen,\n  contract   Beëindigen ,opzeggen\n\ncontract beeindigen"
+    )
 
     group.clean()
 
