@@ -199,6 +199,8 @@ def _load() -> SynonymTable:
 
 
 def current_table() -> SynonymTable:
+    # The generation is read before the rows: a change committed in between leaves the
+    # new rows under the old generation, which the next call replaces; never the reverse.
     generation = _generation()
     now = time.monotonic()
     with _lock:

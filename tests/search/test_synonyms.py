@@ -173,9 +173,10 @@ def test_a_plain_user_cannot_reach_the_synonyms(client, consumer, moderator):
     assert not SynonymGroup.objects.filter(terms="a\nb").exists()
 
 
-def test_editors_may_add_change_and_delete_groups(editor):
+def test_editors_may_add_change_and_delete_groups(editor_client, editor):
     for action in ("add", "change", "delete"):
         assert editor.has_perm(f"search.{action}_synonymgroup")
+    assert editor_client.get(ADMIN + "add/").status_code == 200
 
 
 @pytest.mark.parametrize(
