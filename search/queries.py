@@ -7,6 +7,10 @@ sectors have for the same text.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from search.synonyms import SynonymTable
 
 from search.compounds import split as split_compound
 
@@ -54,13 +58,15 @@ class SearchParams:
     facet_size: int = 50
 
 
-def text_query(q: str) -> dict:
+def text_query(q: str, synonyms: "SynonymTable | None" = None) -> dict:
     if not q:
         return {"match_all": {}}
-    # simple_query_string never fails on unbalanced quotes or brackets.
+    # simple_query_string never fails on unbalanced quotes or brackets. PRECEDENCE lets
+    # the alternatives be grouped: "(pakket | zending) kwijt".
+    rewritten = with_compound_parts(q)
     precise = {
         "simple_query_string": {
-            "query": with_compound_parts(q),
+            "query": synonyms.expand(rewritten) if synonyms else rewritten,
             "fields": TEXT_FIELDS,
             "default_operator": "and",
             "flags": "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE",
@@ -157,10 +163,12 @@ def sort_clause(params: SearchParams) -> list:
     return ["_score", newest, {"pk": "desc"}]
 
 
-def build_search(params: SearchParams) -> dict:
+def build_search(params: SearchParams, synonyms: "SynonymTable | None" = None) -> dict:
     chosen = list(facet_filters(params).values())
     body = {
-        "query": {"bool": {"must": [text_query(params.q)], "filter": date_filter(params)}},
+        "query": {
+            "bool": {"must": [text_query(params.q, synonyms)], "filter": date_filter(params)}
+        },
         "aggs": aggregations(params),
         "sort": sort_clause(params),
         "from": (params.page - 1) * PAGE_SIZE,
@@ -183,11 +191,11 @@ def build_search(params: SearchParams) -> dict:
     return body
 
 
-def build_export(params: SearchParams) -> dict:
+def build_export(params: SearchParams, synonyms: "SynonymTable | None" = None) -> dict:
     """The same filters as a search, as one query for a full, ordered scan."""
     filters = [*date_filter(params), *facet_filters(params).values()]
     return {
-        "query": {"bool": {"must": [text_query(params.q)], "filter": filters}},
+        "query": {"bool": {"must": [text_query(params.q, synonyms)], "filter": filters}},
         "sort": [{"pk": "asc"}],
         "_source": EXPORT_FIELDS,
     }

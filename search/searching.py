@@ -20,6 +20,7 @@ from search.queries import (
     is_plain,
     text_query,
 )
+from search.synonyms import current_table
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,9 @@ def _facet(name: str, bucket: dict, status_labels: dict[str, str]) -> dict:
 
 def search(params: SearchParams) -> SearchResult:
     try:
-        response = get_client().search(index=alias(), body=build_search(params))
+        response = get_client().search(
+            index=alias(), body=build_search(params, synonyms=current_table())
+        )
     except NotFoundError:
         # No index yet (a fresh install before anything was published or imported):
         # nothing is searchable, which is an answer, not a failure.
@@ -115,7 +118,7 @@ def spelling_suggestion(q: str, found: int) -> str | None:
         for option in options:
             if option.split() == q.lower().split():
                 continue
-            count = client.count(index=alias(), query=text_query(option))["count"]
+            count = client.count(index=alias(), query=text_query(option, current_table()))["count"]
             if count > found:
                 return option
     except (TransportError, ApiError) as exc:
@@ -146,7 +149,7 @@ def export_rows(params: SearchParams):
 
     from search.queries import build_export
 
-    body = build_export(params)
+    body = build_export(params, synonyms=current_table())
     hits = scan(get_client(), index=alias(), query=body, preserve_order=True, size=500)
     try:
         first = next(hits, None)

@@ -185,9 +185,31 @@ def on_companies_changed(sender, company_ids, **kwargs):
     queue_index(company_ids)
 
 
+def on_synonyms_changed(sender, **kwargs):
+    """After the commit: every process rebuilds its synonym table before its next
+    search, and stored pages that list complaints (search results among them) go stale."""
+    from django.db import transaction
+
+    from core import pagecache
+    from search import synonyms
+
+    def changed():
+        synonyms.bump_generation()
+        synonyms.forget()  # this process at once, even while the shared cache is away
+        pagecache.bump(pagecache.COMPLAINTS)
+
+    transaction.on_commit(changed)
+
+
 def register():
     from companies.models import CompanyPage, Sector
     from complaints.models import ComplaintPage, Topic
+    from search.models import SynonymGroup
+
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            on_synonyms_changed, sender=SynonymGroup, dispatch_uid=f"search_synonyms_{name}"
+        )
 
     for signal, name in (
         (page_published, "published"),
