@@ -15,9 +15,10 @@ and the worst queries of the best variant, printed and written to
 var/bench/relevance-<timestamp>.md (each query's scores per variant in the .json beside
 it, to compare two runs query by query). The indices are deleted afterwards.
 
-Variants edit the settings dict (VARIANTS, name → function); `current` leaves it as the
-project has it. The `+decompound` variants read search/wordlists/compound_parts.txt
-(or --wordlist) and are skipped when there is none.
+Variants (bench/relevance/measure.py VARIANTS) are the analysis choices: each edits the
+index settings (another stemmer, no decompounder) and/or the query builder (no compound
+parts in the query, no typo tolerance, no synonyms); `current` is the project as it is.
+The query bodies are built with the synonym groups a new installation is seeded with.
 """
 
 import argparse
@@ -34,19 +35,16 @@ from bench.common import ROOT  # noqa: E402  (sets the bench environment)
 from bench.relevance.measure import (  # noqa: E402
     TOP,
     VARIANTS,
-    WORDLIST,
     VariantNotApplicable,
     all_matches,
-    all_variants,
+    ask,
     coverage,
     index_body,
     index_of,
     load,
     ndcg,
     percentile,
-    read_wordlist,
     recall,
-    search_body,
 )
 
 
@@ -59,7 +57,7 @@ def run(args) -> str:
     from search.client import get_client
 
     client = get_client()
-    variants = all_variants(Path(args.wordlist))
+    variants = dict(VARIANTS)
     if args.variants != "all":
         wanted = [v.strip() for v in args.variants.split(",") if v.strip()]
         unknown = [v for v in wanted if v not in variants]
@@ -98,7 +96,6 @@ def run(args) -> str:
             indexing[name] = time.perf_counter() - started
             print(f"  {indexing[name]:.1f} s", flush=True)
 
-        bodies = {q.text: search_body(q.text) for q in QUERIES}
         results: dict[str, dict[str, list[int]]] = {name: {} for name in loaded}
         walls: dict[str, list[float]] = defaultdict(list)
         tooks: dict[str, list[float]] = defaultdict(list)
@@ -115,13 +112,13 @@ def run(args) -> str:
                 for name in loaded[turn:] + loaded[:turn]:
                     index = index_of(name)
                     started = time.perf_counter()
-                    response = client.search(index=index, body=bodies[query.text])
+                    response, body = ask(client, index, query.text, variants[name])
                     elapsed = time.perf_counter() - started
                     if round_no == 0:
                         results[name][query.text] = [
                             int(hit["_id"]) for hit in response["hits"]["hits"]
                         ]
-                        matched[name][query.text] = all_matches(client, index, query.text)
+                        matched[name][query.text] = all_matches(client, index, body)
                     else:
                         walls[name].append(elapsed * 1000)
                         tooks[name].append(float(response["took"]))
@@ -171,9 +168,6 @@ def report(
         "ronde(n) na een opwarmronde. Cellen: recall@10 / nDCG@10.",
         "",
     ]
-    if any(name.endswith("+decompound") for name in loaded):
-        words = read_wordlist(Path(args.wordlist)) or []
-        lines += [f"Woordenlijst van de decompounder: {args.wordlist} ({len(words)} woorden).", ""]
     if not loaded:
         return "\n".join([*lines, "Geen enkele variant kon worden gemeten."])
 
@@ -244,16 +238,11 @@ def main():
     parser.add_argument(
         "--variants",
         default="all",
-        help="all, of namen met komma's: " + ", ".join([*VARIANTS, "<naam>+decompound"]),
+        help="all, of namen met komma's: " + ", ".join(VARIANTS),
     )
     parser.add_argument("--docs", type=int, default=4000, help="aantal gegenereerde klachten")
     parser.add_argument("--rounds", type=int, default=3, help="getimede rondes over alle vragen")
     parser.add_argument("--seed", type=int, default=14)
-    parser.add_argument(
-        "--wordlist",
-        default=str(WORDLIST),
-        help="woordenlijst voor de decompounder (standaard search/wordlists/compound_parts.txt)",
-    )
     args = parser.parse_args()
     text, data = run(args)
     out = ROOT / "var" / "bench" / f"relevance-{datetime.now():%Y%m%d-%H%M%S}.md"

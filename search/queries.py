@@ -58,7 +58,10 @@ class SearchParams:
     facet_size: int = 50
 
 
-def text_query(q: str, synonyms: "SynonymTable | None" = None) -> dict:
+def text_query(q: str, synonyms: "SynonymTable | None" = None, typos: bool = False) -> dict:
+    """The words of a search. With `typos`, a misspelled word may also match (asked for
+    only when the plain query found little: search.searching; fuzzy matching costs
+    about ten times the plain query, bench/relevance.py)."""
     if not q:
         return {"match_all": {}}
     # simple_query_string never fails on unbalanced quotes or brackets. PRECEDENCE lets
@@ -73,7 +76,7 @@ def text_query(q: str, synonyms: "SynonymTable | None" = None) -> dict:
             "lenient": True,
         }
     }
-    fuzzy = typo_query(q)
+    fuzzy = typo_query(q) if typos else None
     if fuzzy is None:
         return precise
     return {"bool": {"should": [precise, fuzzy], "minimum_should_match": 1}}
@@ -163,11 +166,16 @@ def sort_clause(params: SearchParams) -> list:
     return ["_score", newest, {"pk": "desc"}]
 
 
-def build_search(params: SearchParams, synonyms: "SynonymTable | None" = None) -> dict:
+def build_search(
+    params: SearchParams, synonyms: "SynonymTable | None" = None, typos: bool = False
+) -> dict:
     chosen = list(facet_filters(params).values())
     body = {
         "query": {
-            "bool": {"must": [text_query(params.q, synonyms)], "filter": date_filter(params)}
+            "bool": {
+                "must": [text_query(params.q, synonyms, typos)],
+                "filter": date_filter(params),
+            }
         },
         "aggs": aggregations(params),
         "sort": sort_clause(params),
@@ -191,11 +199,13 @@ def build_search(params: SearchParams, synonyms: "SynonymTable | None" = None) -
     return body
 
 
-def build_export(params: SearchParams, synonyms: "SynonymTable | None" = None) -> dict:
+def build_export(
+    params: SearchParams, synonyms: "SynonymTable | None" = None, typos: bool = False
+) -> dict:
     """The same filters as a search, as one query for a full, ordered scan."""
     filters = [*date_filter(params), *facet_filters(params).values()]
     return {
-        "query": {"bool": {"must": [text_query(params.q, synonyms)], "filter": filters}},
+        "query": {"bool": {"must": [text_query(params.q, synonyms, typos)], "filter": filters}},
         "sort": [{"pk": "asc"}],
         "_source": EXPORT_FIELDS,
     }

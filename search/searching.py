@@ -19,6 +19,7 @@ from search.queries import (
     build_spelling_suggestion,
     is_plain,
     text_query,
+    typo_query,
 )
 from search.synonyms import current_table
 
@@ -56,11 +57,25 @@ def _facet(name: str, bucket: dict, status_labels: dict[str, str]) -> dict:
     return {"key": bucket["key"], "label": str(label), "count": bucket["doc_count"]}
 
 
+# A search that finds fewer complaints than this is asked again forgiving typos.
+TYPOS_BELOW = 3
+
+
+def run_search(client, index: str, params: SearchParams, synonyms=None) -> tuple[dict, bool]:
+    """Elasticsearch's answer to a search, and whether it forgave typos: the plain query
+    first; when that finds little and a word is long enough to be misspelled, the same
+    search forgiving typos (a second request for the few searches that need it, instead
+    of fuzzy matching on every search at ten times the cost; bench/relevance.py)."""
+    response = client.search(index=index, body=build_search(params, synonyms))
+    if response["hits"]["total"]["value"] < TYPOS_BELOW and typo_query(params.q):
+        body = build_search(params, synonyms, typos=True)
+        return client.search(index=index, body=body), True
+    return response, False
+
+
 def search(params: SearchParams) -> SearchResult:
     try:
-        response = get_client().search(
-            index=alias(), body=build_search(params, synonyms=current_table())
-        )
+        response, _typos = run_search(get_client(), alias(), params, current_table())
     except NotFoundError:
         # No index yet (a fresh install before anything was published or imported):
         # nothing is searchable, which is an answer, not a failure.
@@ -118,7 +133,8 @@ def spelling_suggestion(q: str, found: int) -> str | None:
         for option in options:
             if option.split() == q.lower().split():
                 continue
-            count = client.count(index=alias(), query=text_query(option, current_table()))["count"]
+            query = text_query(option, current_table(), typos=True)
+            count = client.count(index=alias(), query=query)["count"]
             if count > found:
                 return option
     except (TransportError, ApiError) as exc:
@@ -149,8 +165,16 @@ def export_rows(params: SearchParams):
 
     from search.queries import build_export
 
-    body = build_export(params, synonyms=current_table())
-    hits = scan(get_client(), index=alias(), query=body, preserve_order=True, size=500)
+    synonyms, client = current_table(), get_client()
+    body = build_export(params, synonyms)
+    if typo_query(params.q):  # the same rule as the search page (run_search)
+        try:
+            found = client.count(index=alias(), query=body["query"])["count"]
+        except NotFoundError:  # no index yet: nothing to export
+            return
+        if found < TYPOS_BELOW:
+            body = build_export(params, synonyms, typos=True)
+    hits = scan(client, index=alias(), query=body, preserve_order=True, size=500)
     try:
         first = next(hits, None)
     except NotFoundError:  # no index yet: nothing to export

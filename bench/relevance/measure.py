@@ -6,14 +6,15 @@ coverage). Kept here, apart from the script, so tests import them without side e
 
 import copy
 import math
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 INDEX_PREFIX = "kk-relevance"
-WORDLIST = ROOT / "search" / "wordlists" / "compound_parts.txt"
 TOP = 10
-DECOMPOUNDER = "relevance_decompounder"
+DECOMPOUNDER = "dictionary_decompounder"
 STEMMING = ("stemmer", "snowball", "hunspell")
 
 
@@ -70,57 +71,62 @@ def hunspell(settings: dict) -> None:
             chain.insert(last + 1, "asciifolding")
 
 
-def decompound(words: list[str]):
-    """A dictionary decompounder just before the stemmer in every analyzer that stems."""
+def no_decompound(settings: dict) -> None:
+    """Without the dictionary decompounder (compound parts not indexed)."""
+    analysis = settings["analysis"]
+    names = [n for n, f in analysis.get("filter", {}).items() if f.get("type") == DECOMPOUNDER]
+    if not names:
+        raise VariantNotApplicable("de mapping heeft geen decompounder")
+    for spec in analysis.get("analyzer", {}).values():
+        spec["filter"] = [f for f in spec.get("filter", []) if f not in names]
+    for name in names:
+        del analysis["filter"][name]
 
-    def edit(settings: dict) -> None:
-        filters = settings["analysis"].get("filter", {})
-        names = [n for n, spec in filters.items() if spec.get("type") in STEMMING]
-        if not names:
-            raise VariantNotApplicable("de mapping heeft geen stemmer om voor te zetten")
-        filters[DECOMPOUNDER] = {"type": "dictionary_decompounder", "word_list": words}
-        for spec in settings["analysis"].get("analyzer", {}).values():
-            chain = spec.get("filter", [])
-            positions = [chain.index(n) for n in names if n in chain]
-            if positions:
-                chain.insert(min(positions), DECOMPOUNDER)
 
-    return edit
+class Variant:
+    """An analysis choice: an edit of the index settings and/or of the query builder
+    (attributes of search.queries replaced while the variant's query bodies are built)."""
+
+    def __init__(self, settings=current, synonyms=True, **query_patches):
+        self.settings = settings
+        self.synonyms = synonyms
+        self.query_patches = query_patches
+
+    def __call__(self, settings: dict) -> None:
+        self.settings(settings)
+
+    @contextmanager
+    def queries(self):
+        """The patches in place, in the query builder and in the search layer that
+        imported from it."""
+        import search.queries
+        import search.searching
+
+        modules = [search.queries, search.searching]
+        saved = [
+            (module, name, getattr(module, name))
+            for module in modules
+            for name in self.query_patches
+            if hasattr(module, name)
+        ]
+        for module, name, _value in saved:
+            setattr(module, name, self.query_patches[name])
+        try:
+            yield
+        finally:
+            for module, name, value in saved:
+                setattr(module, name, value)
 
 
 VARIANTS = {
-    "current": current,
-    "kp": kp,
-    "hunspell": hunspell,
+    "current": Variant(),
+    "zonder_decompounder": Variant(no_decompound),
+    "zonder_samenstelling_in_vraag": Variant(split_compound=lambda word: None),
+    "zonder_typfouten": Variant(typo_query=lambda q: None),
+    "zonder_synoniemen": Variant(synonyms=False),
+    "kp": Variant(kp),
+    "hunspell": Variant(hunspell),
 }
-DECOMPOUNDED = ("current", "kp", "hunspell")  # each also measured as "<name>+decompound"
-
-
-def read_wordlist(path: Path) -> list[str] | None:
-    if not path.exists():
-        return None
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
-def all_variants(wordlist: Path) -> dict:
-    variants = dict(VARIANTS)
-    words = read_wordlist(wordlist)
-    if words is None:
-        print(
-            f"Geen woordenlijst in {wordlist}: de +decompound-varianten worden overgeslagen.",
-            flush=True,
-        )
-        return variants
-    add_parts = decompound(words)
-    for name in DECOMPOUNDED:
-
-        def both(settings, base=VARIANTS[name]):
-            base(settings)
-            add_parts(settings)
-
-        variants[f"{name}+decompound"] = both
-    return variants
 
 
 # --- measuring ------------------------------------------------------------------------
@@ -154,12 +160,31 @@ def load(client, name: str, body: dict, docs) -> None:
     client.indices.refresh(index=index)
 
 
-def search_body(text: str) -> dict:
-    from search.queries import SearchParams, build_search
+@cache
+def seeded_synonyms():
+    """The synonym groups a new installation starts with (search's data migration): what
+    the site applies until editors change the list."""
+    import importlib
 
-    body = build_search(SearchParams(q=text))
-    body["from"], body["size"] = 0, TOP
-    return body
+    from search.synonyms import SynonymTable
+
+    seed = importlib.import_module("search.migrations.0003_synonym_groups").SEED
+    return SynonymTable.from_groups([terms.split("\n") for terms, _note in seed])
+
+
+def ask(client, index: str, text: str, variant: "Variant") -> tuple[dict, dict]:
+    """The project's own search (search.searching.run_search: the plain query, and the
+    same forgiving typos when it finds little) under the variant's patches; the answer
+    and the body of the query that gave it."""
+    from search.queries import SearchParams, build_search
+    from search.searching import run_search
+
+    params = SearchParams(q=text)
+    with variant.queries():
+        synonyms = seeded_synonyms() if variant.synonyms else None
+        response, typos = run_search(client, index, params, synonyms)
+        body = build_search(params, synonyms, typos=typos)
+    return response, body
 
 
 def recall(found: list[int], graded: dict[int, int]) -> float:
@@ -178,9 +203,9 @@ def ndcg(found: list[int], graded: dict[int, int]) -> float:
     return dcg([graded.get(pk, 0) for pk in found]) / ideal if ideal else 0.0
 
 
-def all_matches(client, index: str, text: str) -> set[int]:
+def all_matches(client, index: str, body: dict) -> set[int]:
     """Every complaint the query matches, ranked or not (the same query, ids only)."""
-    body = search_body(text)
+    body = {**body, "from": 0}
     query = {"query": body["query"], "size": 10_000, "_source": False}
     if "post_filter" in body:
         query["post_filter"] = body["post_filter"]

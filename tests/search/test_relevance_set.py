@@ -102,36 +102,30 @@ def test_variants_swap_the_stemmer_and_keep_the_analyzer_names():
     assert "hunspell" in types and "stemmer" not in types
 
 
-def test_decompound_variants_need_a_word_list(tmp_path):
-    assert "kp+decompound" not in measure.all_variants(tmp_path / "missing.txt")
-    words = tmp_path / "parts.txt"
-    words.write_text("# parts\nafrekening\nstoring\n", encoding="utf-8")
-    variants = measure.all_variants(words)
-    body = measure.index_body(variants["kp+decompound"])
-    analysis = body["settings"]["analysis"]
-    decompounder = analysis["filter"][measure.DECOMPOUNDER]
-    assert decompounder["word_list"] == ["afrekening", "storing"]
-    for spec in analysis["analyzer"].values():
-        chain = spec["filter"]
-        if measure.DECOMPOUNDER in chain:
-            stemmer = next(
-                n for n in chain if analysis["filter"].get(n, {}).get("type") == "stemmer"
-            )
-            assert chain.index(measure.DECOMPOUNDER) < chain.index(stemmer)
+def test_the_no_decompounder_variant_takes_the_parts_out_on_the_real_cluster(es):
+    def tokens(variant):
+        body = measure.index_body(measure.VARIANTS[variant])
+        index = f"{measure.INDEX_PREFIX}-test-{uuid.uuid4().hex[:8]}"
+        es.indices.create(index=index, **body)
+        try:
+            found = es.indices.analyze(index=index, analyzer="dutch_text", text="Jaarafrekening")
+            return {t["token"] for t in found["tokens"]}
+        finally:
+            es.indices.delete(index=index)
+
+    # the part is added next to the compound, then stemmed like every other word
+    assert "afreken" in tokens("current")
+    assert "afreken" not in tokens("zonder_decompounder")
 
 
-def test_a_variant_index_decompounds_on_the_real_cluster(es, tmp_path):
-    words = tmp_path / "parts.txt"
-    words.write_text("afrekening\n", encoding="utf-8")
-    body = measure.index_body(measure.all_variants(words)["current+decompound"])
-    index = f"{measure.INDEX_PREFIX}-test-{uuid.uuid4().hex[:8]}"
-    es.indices.create(index=index, **body)
-    try:
-        tokens = es.indices.analyze(index=index, analyzer="dutch_text", text="Jaarafrekening")
-        # the part is added next to the compound, then stemmed like every other word
-        assert "afreken" in {t["token"] for t in tokens["tokens"]}
-    finally:
-        es.indices.delete(index=index)
+def test_query_variants_patch_the_builder_only_while_asked():
+    from search import queries
+
+    variant = measure.VARIANTS["zonder_typfouten"]
+    with variant.queries():
+        assert queries.text_query("wasmachien", typos=True)["simple_query_string"]
+    assert "bool" in queries.text_query("wasmachien", typos=True)
+    assert measure.seeded_synonyms().expand("pakket") == "(pakket | zending)"
 
 
 def test_judge_agrees_with_grade(docs):
