@@ -180,9 +180,7 @@ def build_title_suggest(q: str) -> dict:
             "function_score": {
                 "query": {
                     "bool": {
-                        "must": [
-                            {"match_bool_prefix": {"title": {"query": q, "operator": "and"}}}
-                        ],
+                        "must": [{"match_bool_prefix": {"title": {"query": q, "operator": "and"}}}],
                         # The words in the typed order rank above the same words scattered.
                         "should": [{"match_phrase_prefix": {"title": {"query": q}}}],
                     }

@@ -69,9 +69,7 @@ def test_companies_are_offered_at_most_five(client, published, companies_indexed
         assert set(item) == {"slug", "name", "url"} and item["url"].startswith("/bedrijven/")
 
 
-def test_the_last_word_is_a_prefix_and_every_word_must_match(
-    client, published, companies_indexed
-):
+def test_the_last_word_is_a_prefix_and_every_word_must_match(client, published, companies_indexed):
     published(title="Pakket nooit bezorgd")
     published(title="Pakket beschadigd aangekomen")
 
