@@ -227,3 +227,47 @@ def test_without_javascript_the_box_is_a_plain_search(live_server, browser, comp
     assert page.locator("#resultaten-kop").text_content() == "2 klachten"
     assert page.locator("[role=listbox]").count() == 0
     context.close()
+
+
+def test_a_late_answer_to_an_older_query_is_ignored(live_server, browser, complaints):
+    from companies.factories import CompanyPageFactory
+    from search.companies import rebuild
+
+    CompanyPageFactory(
+        parent=complaints["recent"].company.get_parent(), title="Wasmachinehuis", slug="wmh"
+    )
+    rebuild()
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    held = []
+
+    # The first request (for "wasm") is held back and let through only after the answer
+    # to the later text has been shown: a slow network, with the real server's answers.
+    def hold_the_first(route):
+        if not held and "q=wasm&" not in route.request.url + "&":
+            route.continue_()
+        elif not held:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/api/v2/search/suggest/**", hold_the_first)
+    page.goto("/zoeken/")
+    box = page.locator("#id_q")
+    box.fill("wasm")
+    page.wait_for_timeout(400)  # past the debounce: the request for "wasm" is under way
+    assert len(held) == 1
+    box.fill("wasmachine lekt na de rep")
+    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
+    listbox.get_by_role("group", name="Klachten").wait_for()
+    expected = listbox.get_by_role("option").all_text_contents()
+    assert [t.split(" · ")[0] for t in expected] == ["Wasmachine lekt na de reparatie"]
+
+    with page.expect_response(lambda r: "q=wasm" in r.url and r.url.endswith("wasm")):
+        held[0].continue_()
+    page.wait_for_timeout(200)
+
+    # "wasm" would have offered the company too; the list still answers the newer text.
+    assert listbox.get_by_role("option").all_text_contents() == expected
+    assert listbox.get_by_role("group", name="Bedrijven").count() == 0
+    context.close()
