@@ -70,7 +70,8 @@ def spec() -> dict:
         "info": {
             "title": "Klachtenkompas API",
             "version": "2",
-            "description": "Openbare klachten zoeken, exporteren en bedrijfsnamen aanvullen. "
+            "description": "Openbare klachten zoeken, exporteren, bedrijfsnamen aanvullen en "
+            "zoeksuggesties geven. "
             "Alleen openbare velden van openbare klachten. De pagina-API van Wagtail staat onder /api/v2/pages/.",
         },
         "paths": {
@@ -156,9 +157,67 @@ def spec() -> dict:
                     },
                 }
             },
+            "/api/v2/search/suggest/": {
+                "get": {
+                    "summary": "Suggesties voor het zoekvak: bedrijven en klachttitels",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "schema": {"type": "string"},
+                            "description": "Wat er tot nu toe getypt is; het laatste woord "
+                            "mag onaf zijn. Zonder: twee lege lijsten.",
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Hooguit 5 bedrijven en 5 recente openbare klachten",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Suggestions"}
+                                }
+                            },
+                        },
+                        "400": ERROR,
+                        "429": {"description": "Te veel verzoeken"},
+                    },
+                }
+            },
         },
         "components": {
             "schemas": {
+                "Suggestions": {
+                    "type": "object",
+                    "required": ["companies", "complaints"],
+                    "properties": {
+                        "companies": {
+                            "type": "array",
+                            "maxItems": 5,
+                            "items": {"$ref": "#/components/schemas/CompanyRef"},
+                        },
+                        "complaints": {
+                            "type": "array",
+                            "maxItems": 5,
+                            "items": {
+                                "type": "object",
+                                "required": ["title", "url", "company"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "title": {"type": "string"},
+                                    "url": {"type": "string"},
+                                    "company": {
+                                        "type": "object",
+                                        "required": ["slug", "name"],
+                                        "properties": {
+                                            "slug": {"type": "string"},
+                                            "name": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
                 "CompanyRef": {
                     "type": "object",
                     "required": ["slug", "name", "url"],

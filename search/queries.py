@@ -275,3 +275,35 @@ def build_spelling_suggestion(q: str) -> dict:
             },
         },
     }
+
+
+TITLE_SUGGESTIONS = 5
+# How fast a complaint's weight fades with age in the search box's title suggestions:
+# half after three months beyond the first week (published complaints live two years).
+TITLE_RECENCY = {"origin": "now", "offset": "7d", "scale": "90d", "decay": 0.5}
+
+
+def build_title_suggest(q: str) -> dict:
+    """Public complaint titles for what is being typed: every word must match, the last
+    one as a prefix (it is still being typed). The text score is multiplied by a decay on
+    published_at rather than sorted by date, so among titles that match about as well the
+    recent ones come first, while a clearly better match is not buried under a fresh but
+    weak one."""
+    return {
+        "query": {
+            "function_score": {
+                "query": {
+                    "bool": {
+                        "must": [{"match_bool_prefix": {"title": {"query": q, "operator": "and"}}}],
+                        # The words in the typed order rank above the same words scattered.
+                        "should": [{"match_phrase_prefix": {"title": {"query": q}}}],
+                    }
+                },
+                "functions": [{"gauss": {"published_at": TITLE_RECENCY}}],
+                "boost_mode": "multiply",
+            }
+        },
+        "size": TITLE_SUGGESTIONS,
+        # Public fields only, and only those the box shows.
+        "_source": ["title", "url", "company.slug", "company.name"],
+    }

@@ -97,6 +97,19 @@ def autocomplete_api(request):
     return JsonResponse(suggest(prefix), safe=False)
 
 
+@require_GET
+@ratelimit(group="autocomplete", key="ip", rate=_search_rate, fail_open=True)
+def suggest_api(request):
+    """What the search box offers while typing: companies first, then complaint titles.
+    The same door, limit and checks as the company autocomplete."""
+    from search.suggestions import suggest
+
+    typed = request.GET.get("q", "")[:200]
+    if "\x00" in typed:
+        return JsonResponse({"error": _("Ongeldige zoekvraag.")}, status=400)
+    return JsonResponse(suggest(typed))
+
+
 # The export reads the whole index: a strict limit per address and one for everyone
 # together (so that many addresses cannot add up), closed when the counters are down.
 @require_GET

@@ -112,9 +112,11 @@ def test_with_the_company_shard_dark_the_database_answers(client, companies, es)
     assert [s["slug"] for s in suggestions.json()] == ["polderpost"]
 
 
-def test_the_search_box_is_ready_for_the_autocomplete(client, companies):
-    html = client.get("/zoeken/").content.decode()
+@pytest.mark.parametrize("path", ["/zoeken/", "/"])
+def test_the_search_box_is_ready_for_the_autocomplete(client, companies, path):
+    html = client.get(path).content.decode()
 
-    assert 'data-autocomplete="/api/v2/companies/autocomplete/"' in html
+    # Companies and complaint titles both (search.suggestions).
+    assert 'data-autocomplete="/api/v2/search/suggest/"' in html
     assert 'src="/static/js/search-autocomplete.js"' in html
     assert "<script>" not in html  # the Content-Security-Policy allows no inline script

@@ -12,6 +12,7 @@ def test_the_openapi_description_lists_every_project_endpoint(client):
         "/api/v2/complaints/export.csv",
         "/api/v2/complaints/export.jsonl",
         "/api/v2/companies/autocomplete/",
+        "/api/v2/search/suggest/",
     }
     result = spec["components"]["schemas"]["SearchResult"]
     assert result["required"] == ["count", "results", "facets"]
@@ -38,3 +39,21 @@ def test_the_live_answer_matches_the_described_shape(client, published):
     assert set(data) == set(spec["components"]["schemas"]["SearchResult"]["required"])
     assert set(data["results"][0]) == set(item_schema["required"])
     assert data["results"][0]["status"] in item_schema["properties"]["status"]["enum"]
+
+
+def test_the_live_suggestions_match_the_described_shape(client, published):
+    from search.companies import rebuild
+
+    complaint = published(title="Pakket kwijt")
+    rebuild()
+    spec = client.get("/api/v2/openapi.json").json()
+    schema = spec["components"]["schemas"]["Suggestions"]
+    item = schema["properties"]["complaints"]["items"]
+
+    data = client.get("/api/v2/search/suggest/", {"q": complaint.company.title[:4]}).json()
+    assert set(data) == set(schema["required"])
+    assert data["companies"] and set(data["companies"][0]) == {"slug", "name", "url"}
+
+    data = client.get("/api/v2/search/suggest/", {"q": "pakk"}).json()
+    assert set(data["complaints"][0]) == set(item["required"]) == set(item["properties"])
+    assert set(data["complaints"][0]["company"]) == set(item["properties"]["company"]["required"])
