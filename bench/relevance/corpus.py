@@ -16,17 +16,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from complaints import states
+
 DEFAULT_DOCS = 4000
 DEFAULT_SEED = 14
 
-PUBLIC_STATUSES = (
-    "awaiting_company",
-    "awaiting_consumer",
-    "awaiting_rating",
-    "rated",
-    "unanswered",
-    "closed",
-)
+# The public statuses, in a fixed order (a seeded choice must not depend on set order).
+PUBLIC_STATUSES = sorted(status.value for status in states.PUBLIC_STATUSES)
 
 SECTORS = {
     "telecom": "Telecom en internet",

@@ -160,7 +160,9 @@ def test_a_recent_complaint_title_is_offered_and_opens_by_mouse(
     context.close()
 
 
-def test_companies_and_complaints_together_keyboard_and_escape(live_server, browser, complaints):
+@pytest.fixture
+def wasmachinehuis(complaints):
+    """A company whose name starts like the complaints' titles, in the company index."""
     from companies.factories import CompanyPageFactory
     from search.companies import rebuild
 
@@ -168,6 +170,11 @@ def test_companies_and_complaints_together_keyboard_and_escape(live_server, brow
         parent=complaints["recent"].company.get_parent(), title="Wasmachinehuis", slug="wmh"
     )
     rebuild()
+
+
+def test_companies_and_complaints_together_keyboard_and_escape(
+    live_server, browser, complaints, wasmachinehuis
+):
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.goto("/zoeken/")
@@ -229,14 +236,9 @@ def test_without_javascript_the_box_is_a_plain_search(live_server, browser, comp
     context.close()
 
 
-def test_a_late_answer_to_an_older_query_is_ignored(live_server, browser, complaints):
-    from companies.factories import CompanyPageFactory
-    from search.companies import rebuild
-
-    CompanyPageFactory(
-        parent=complaints["recent"].company.get_parent(), title="Wasmachinehuis", slug="wmh"
-    )
-    rebuild()
+def test_a_late_answer_to_an_older_query_is_ignored(
+    live_server, browser, complaints, wasmachinehuis
+):
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     held = []
