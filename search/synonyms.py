@@ -169,7 +169,7 @@ GENERATION_KEY = "search:synonyms:generation"
 FALLBACK_SECONDS = 30
 
 _lock = threading.Lock()
-_held: dict = {"generation": None, "table": None, "loaded_at": 0.0}
+_held: dict = {"generation": None, "table": None, "loaded_at": 0.0, "checked_at": -1e9}
 
 
 def _cache():
@@ -199,20 +199,31 @@ def _load() -> SynonymTable:
 
 
 def current_table() -> SynonymTable:
+    from django.conf import settings
+
+    # Within SYNONYMS_CHECK_SECONDS of the last look the table is used as it is: a busy
+    # process asks the shared cache about once a second, not once per search.
+    now = time.monotonic()
+    with _lock:
+        if (
+            _held["table"] is not None
+            and now - _held["checked_at"] < settings.SYNONYMS_CHECK_SECONDS
+        ):
+            return _held["table"]
     # The generation is read before the rows: a change committed in between leaves the
     # new rows under the old generation, which the next call replaces; never the reverse.
     generation = _generation()
-    now = time.monotonic()
     with _lock:
         table = _held["table"]
         if table is not None:
             if generation is not None and generation == _held["generation"]:
+                _held["checked_at"] = now
                 return table
             if generation is None and now - _held["loaded_at"] < FALLBACK_SECONDS:
                 return table
     table = _load()
     with _lock:
-        _held.update(generation=generation, table=table, loaded_at=now)
+        _held.update(generation=generation, table=table, loaded_at=now, checked_at=now)
     return table
 
 
@@ -227,4 +238,4 @@ def forget() -> None:
     """This process rebuilds its table at the next search (tests; a change in this
     process while the shared cache is away)."""
     with _lock:
-        _held.update(generation=None, table=None, loaded_at=0.0)
+        _held.update(generation=None, table=None, loaded_at=0.0, checked_at=-1e9)

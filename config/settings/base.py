@@ -162,6 +162,9 @@ CACHES = {
 # (0 switches the page cache off). Proxies in front may keep a page PAGE_CACHE_MAX_AGE
 # seconds. A failing cache is left alone for PAGE_CACHE_RETRY_SECONDS.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a process uses its synonym list (search.synonyms) before asking the shared
+# cache whether editors changed it: a change reaches every search within this time.
+SYNONYMS_CHECK_SECONDS = env.float("SYNONYMS_CHECK_SECONDS", default=1.0)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 PAGE_CACHE_RETRY_SECONDS = env.int("PAGE_CACHE_RETRY_SECONDS", default=5)
 

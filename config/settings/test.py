@@ -27,3 +27,4 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 # Off for the suite (tests render pages over and over while they change data in ways no
 # page would see); tests/core/test_pagecache.py and the invalidation tests switch it on.
 PAGE_CACHE_SECONDS = 0
+SYNONYMS_CHECK_SECONDS = 0  # every search looks at the shared generation

@@ -326,3 +326,43 @@ def test_synonyms_after_asciifolding_that_keeps_the_original(es, es_index_name):
 
     assert sorted(terms(es, es_index_name, "text", "enkel")) == ["een", "enkel"]
     assert sorted(terms(es, es_index_name, "text", "één")) == ["een", "enkel", "één"]
+
+
+def test_pattern_replace_splits_a_web_address_between_letters_only(es, es_index_name):
+    es.indices.create(
+        index=es_index_name,
+        settings={
+            "analysis": {
+                "char_filter": {
+                    "dots": {
+                        "type": "pattern_replace",
+                        "pattern": r"(?<=\p{L})\.(?=\p{L})",
+                        "replacement": " ",
+                    }
+                },
+                "analyzer": {
+                    "names": {"tokenizer": "standard", "char_filter": ["dots"], "filter": []}
+                },
+            }
+        },
+    )
+
+    assert terms(es, es_index_name, "names", "Klikwinkel.nl kost 12.50") == [
+        "Klikwinkel",
+        "nl",
+        "kost",
+        "12.50",
+    ]
+
+
+def test_pattern_replace_needs_a_pattern(es, es_index_name):
+    with pytest.raises(BadRequestError, match="pattern is missing"):
+        es.indices.create(
+            index=es_index_name,
+            settings={
+                "analysis": {
+                    "char_filter": {"dots": {"type": "pattern_replace", "replacement": " "}},
+                    "analyzer": {"names": {"tokenizer": "standard", "char_filter": ["dots"]}},
+                }
+            },
+        )

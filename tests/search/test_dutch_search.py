@@ -89,3 +89,14 @@ def test_the_page_offers_a_spelling_that_finds_more_and_only_then(client, corpus
 )
 def test_compounds_are_split_into_listed_words_only(word, parts):
     assert split(word) == parts
+
+
+def test_a_company_named_like_a_web_address_is_found_by_its_name(client, published, company_index):
+    from companies.factories import CompanyPageFactory
+
+    shop = CompanyPageFactory(parent=company_index, title="Klikwinkel.nl")
+    published(company=shop, title="Verkeerde maat geleverd", description="Te klein.")
+
+    assert titles(client, "klikwinkel") == ["Verkeerde maat geleverd"]
+    assert titles(client, "klikwinkel.nl") == ["Verkeerde maat geleverd"]
+    assert titles(client, "klikwinkle") == ["Verkeerde maat geleverd"]  # and with a typo

@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymFilter;
@@ -25,6 +26,7 @@ import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 import org.elasticsearch.common.logging.DeprecationCategory;
 import org.elasticsearch.common.logging.DeprecationLogger;
+import org.elasticsearch.common.regex.Regex;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.index.IndexService;
@@ -35,6 +37,7 @@ import org.elasticsearch.index.analysis.AnalysisMode;
 import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.CustomAnalyzer;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
+import org.elasticsearch.index.analysis.NormalizingCharFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
@@ -43,6 +46,7 @@ import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +54,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * A small stand-in for Elasticsearch's analysis-common module (which is not published as a jar),
@@ -64,6 +69,7 @@ import java.util.function.IntPredicate;
  *                max_subword_size, only_longest_match),
  *                synonym and synonym_graph (synonyms|synonyms_path, expand, lenient, updateable)
  * tokenizers:    edge_ngram (min_gram, max_gram, token_chars), keyword, whitespace
+ * char filters:  pattern_replace (pattern, replacement, flags)
  *
  * The server itself already provides: standard tokenizer/analyzer, stop filter (incl. "_dutch_"),
  * pre-configured lowercase, shingle, hunspell, the keyword/simple/whitespace/stop analyzers.
@@ -193,6 +199,34 @@ public class DutchAnalysisPlugin extends Plugin implements AnalysisPlugin {
             };
         });
         return filters;
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+        Map<String, AnalysisProvider<CharFilterFactory>> charFilters = new TreeMap<>();
+        // As analysis-common's pattern_replace: `pattern` (required), `replacement` ("" by
+        // default, $1-style groups), `flags` (Java flag names separated by "|"); usable in
+        // normalizers too.
+        charFilters.put("pattern_replace", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> {
+            String pattern = settings.get("pattern");
+            if (pattern == null) {
+                throw new IllegalArgumentException("pattern is missing for [" + name + "] char filter of type 'pattern_replace'");
+            }
+            Pattern compiled = Regex.compile(pattern, settings.get("flags"));
+            String replacement = settings.get("replacement", "");
+            return new NormalizingCharFilterFactory() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public Reader create(Reader reader) {
+                    return new PatternReplaceCharFilter(compiled, replacement, reader);
+                }
+            };
+        }));
+        return charFilters;
     }
 
     @Override
