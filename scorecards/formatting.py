@@ -74,3 +74,32 @@ def duration(value) -> str:
 def hours(value) -> str:
     """A duration stored in hours (a float, as in the scores), in words."""
     return MISSING if value is None else duration(float(value) * HOUR)
+
+
+def _percent_number(fraction: float) -> str:
+    return decimal(100 * fraction, 0)
+
+
+def estimate(value) -> str:
+    """A figure with its 95% interval (scorecards.intervals.Estimate):
+    "72% (95%-interval 61–81%)", "7,4 (95%-interval 6,8–8,0)"; a grade from a single
+    grade has no interval: "8,0 (te weinig gegevens voor een interval)"."""
+    if value is None or value.value is None:
+        return MISSING
+    if value.kind == "share":
+        text = percent(100 * value.value)
+        if value.interval is None:
+            return text
+        low, high = _percent_number(value.interval.low), _percent_number(value.interval.high)
+        return f"{text} (95%-interval {low}–{high}%)"
+    text = decimal(value.value, 1)
+    if value.interval is None:
+        return f"{text} (te weinig gegevens voor een interval)"
+    return (
+        f"{text} (95%-interval {decimal(value.interval.low, 1)}–{decimal(value.interval.high, 1)})"
+    )
+
+
+def ordinal(rank: int) -> str:
+    """3 -> "3e", as Dutch writes places."""
+    return f"{rank}e"

@@ -30,3 +30,13 @@ def duration(value):
 @register.filter
 def hours(value):
     return formatting.hours(value)
+
+
+@register.filter
+def estimate(value):
+    return formatting.estimate(value)
+
+
+@register.filter
+def ordinal(value):
+    return formatting.ordinal(value)
