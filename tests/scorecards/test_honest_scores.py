@@ -83,9 +83,7 @@ def _scored(company_index, title, grades):
     return company
 
 
-def test_the_ranking_only_separates_companies_whose_intervals_do_not_overlap(
-    client, company_index
-):
+def test_the_ranking_only_separates_companies_whose_intervals_do_not_overlap(client, company_index):
     from scorecards.selectors import ranking
 
     _scored(company_index, "Bravo", [9, 9, 9, 8, 9, 9, 8, 9])  # about 8.4-9.1
