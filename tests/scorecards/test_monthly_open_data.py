@@ -114,3 +114,19 @@ def test_the_monthly_scores_are_rate_limited_like_the_export(client, settings):
 
 def test_an_unknown_format_is_not_found(client):
     assert client.get("/api/v2/scores/monthly.xml").status_code == 404
+
+
+def test_the_openapi_description_matches_the_live_rows(client, make_complaint):
+    import jsonschema_rs  # schemathesis's validator (requirements-dev)
+
+    make_complaint(status="rated", grade=8, now=at(2026, 2, 3))
+    make_complaint(status="unanswered", now=at(2026, 4, 3))
+    spec = client.get("/api/v2/openapi.json").json()
+    schema = spec["components"]["schemas"]["MonthlyScore"]
+
+    _, rows = jsonl_rows(client)
+
+    assert schema["required"] == MONTHLY_COLUMNS
+    assert {"/api/v2/scores/monthly.csv", "/api/v2/scores/monthly.jsonl"} <= set(spec["paths"])
+    for row in rows:
+        jsonschema_rs.validate(schema, row)
