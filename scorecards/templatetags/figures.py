@@ -38,5 +38,15 @@ def estimate(value):
 
 
 @register.filter
+def estimate_value(value):
+    return formatting.estimate_value(value)
+
+
+@register.filter
+def estimate_interval(value):
+    return formatting.estimate_interval(value)
+
+
+@register.filter
 def ordinal(value):
     return formatting.ordinal(value)

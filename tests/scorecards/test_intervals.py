@@ -84,7 +84,7 @@ def test_estimates_read_in_dutch_with_their_interval():
     )
     # A score kept before the squares were: the mean, no invented interval.
     assert formatting.estimate(grade_estimate(4, 30, None, 5)) == (
-        "7,5 (te weinig gegevens voor een interval)"
+        "7,5 (interval nog niet berekend)"
     )
 
 
