@@ -57,9 +57,9 @@ class HomePage(Page):
         ranked = ranking()
         context.update(
             recent_complaints=list(public_complaints()[: self.RECENT_COMPLAINTS]),
-            pluimen=ranked["pluimen"][: self.COMPANIES_PER_LIST],
+            pluimen=[row.score for row in ranked["pluimen"][: self.COMPANIES_PER_LIST]],
             # Furthest behind first.
-            improve=ranked["improve"][::-1][: self.COMPANIES_PER_LIST],
+            improve=[row.score for row in ranked["improve"][::-1][: self.COMPANIES_PER_LIST]],
             tips=list(
                 AdvicePage.objects.live()
                 .public()

@@ -17,7 +17,7 @@ from django.utils import timezone
 from pygal.style import Style
 
 from core.dates import month_label
-from scorecards.formatting import count, decimal, percent
+from scorecards.formatting import count, decimal, estimate, percent
 
 NO_DATA = "Geen gegevens"
 # Part of every drawn chart's cache key: raise it when the drawing changes (style, size),
@@ -198,7 +198,11 @@ def _monthly_scores(company, months):
     return [scores.get(m) for m in months]
 
 
-def _trend(title, heading, months, values, y_labels, axis_format, value_format) -> Chart:
+def _trend(
+    title, heading, months, values, y_labels, axis_format, value_format, row_texts=None
+) -> Chart:
+    """row_texts: what the data table says per month (the value with its interval);
+    by default the value alone."""
     known = [(m, v) for m, v in zip(months, values, strict=True) if v is not None]
     if not known:
         return Chart(title, heading, f"Nog geen cijfers van {_period(months)}.")
@@ -214,13 +218,16 @@ def _trend(title, heading, months, values, y_labels, axis_format, value_format) 
         chart.add(heading.lower(), values)
         return _svg(chart)
 
-    rows = [(long_month(m), value_format(v)) for m, v in zip(months, values, strict=True)]
+    if row_texts is None:
+        row_texts = [value_format(v) for v in values]
+    rows = [(long_month(m), text) for m, text in zip(months, row_texts, strict=True)]
     return Chart(title, heading, summary, rows, _drawn(title, months, values, draw))
 
 
 def on_time_trend(company, today: date | None = None) -> Chart:
     months = _months(today or timezone.localdate())
-    values = [s.first_reaction_on_time_pct if s else None for s in _monthly_scores(company, months)]
+    snapshots = _monthly_scores(company, months)
+    values = [s.first_reaction_on_time_pct if s else None for s in snapshots]
     return _trend(
         "Eerste reactie op tijd",
         "Op tijd",
@@ -229,12 +236,14 @@ def on_time_trend(company, today: date | None = None) -> Chart:
         [0, 20, 40, 60, 80, 100],
         percent,
         percent,
+        [estimate(s.first_reaction_estimate if s else None) for s in snapshots],
     )
 
 
 def grade_trend(company, today: date | None = None) -> Chart:
     months = _months(today or timezone.localdate())
-    values = [s.mean_grade if s else None for s in _monthly_scores(company, months)]
+    snapshots = _monthly_scores(company, months)
+    values = [s.mean_grade if s else None for s in snapshots]
     return _trend(
         "Gemiddeld cijfer",
         "Cijfer",
@@ -243,4 +252,5 @@ def grade_trend(company, today: date | None = None) -> Chart:
         list(range(1, 11)),
         count,
         lambda v: decimal(v, 1),
+        [estimate(s.grade_estimate if s else None) for s in snapshots],
     )

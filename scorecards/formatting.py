@@ -74,3 +74,49 @@ def duration(value) -> str:
 def hours(value) -> str:
     """A duration stored in hours (a float, as in the scores), in words."""
     return MISSING if value is None else duration(float(value) * HOUR)
+
+
+def _percent_number(fraction: float) -> str:
+    return decimal(100 * fraction, 0)
+
+
+def estimate_value(value) -> str:
+    """The figure of an Estimate alone: "72%", "7,4"; "—" without observations."""
+    if value is None or value.value is None:
+        return MISSING
+    if value.kind == "share":
+        return percent(100 * value.value)
+    return decimal(value.value, 1)
+
+
+def estimate_interval(value) -> str:
+    """The interval of an Estimate in brackets: "(95%-interval 61–81%)"; a mean from a
+    single grade has none: "(te weinig gegevens voor een interval)"; "" without any."""
+    if value is None or value.value is None:
+        return ""
+    if value.interval is None:
+        if value.kind == "share":
+            return ""
+        # Two grades or more without an interval: a score kept before the squares were.
+        return (
+            "(te weinig gegevens voor een interval)"
+            if value.n < 2
+            else "(interval nog niet berekend)"
+        )
+    if value.kind == "share":
+        low, high = _percent_number(value.interval.low), _percent_number(value.interval.high)
+        return f"(95%-interval {low}–{high}%)"
+    return f"(95%-interval {decimal(value.interval.low, 1)}–{decimal(value.interval.high, 1)})"
+
+
+def estimate(value) -> str:
+    """A figure with its 95% interval (scorecards.intervals.Estimate):
+    "72% (95%-interval 61–81%)", "7,4 (95%-interval 6,8–8,0)"; a grade from a single
+    grade has no interval: "8,0 (te weinig gegevens voor een interval)"."""
+    interval = estimate_interval(value)
+    return f"{estimate_value(value)} {interval}" if interval else estimate_value(value)
+
+
+def ordinal(rank: int) -> str:
+    """3 -> "3e", as Dutch writes places."""
+    return f"{rank}e"

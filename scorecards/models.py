@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from scorecards import intervals
+
 
 class CompanyScore(models.Model):
     """A company's figures over the 12 months up to `computed_on` (scorecards.scores)."""
@@ -24,6 +26,9 @@ class CompanyScore(models.Model):
     rated = models.PositiveIntegerField(default=0)
     rated_solved = models.PositiveIntegerField(default=0)
     grade_sum = models.PositiveIntegerField(default=0)
+    # With the count and the sum, what the 95% interval of the mean grade needs. Null on
+    # scores computed before it was kept: those show no interval rather than a wrong one.
+    grade_sum_squares = models.PositiveIntegerField(null=True)
     smoothed_grade = models.FloatField(null=True)
     verdict = models.CharField(max_length=10, choices=Verdict.choices, blank=True, default="")
 
@@ -59,3 +64,41 @@ class CompanyScore(models.Model):
     @property
     def mean_grade(self):
         return round(self.grade_sum / self.rated, 1) if self.rated else None
+
+    # Each figure with its 95% interval (scorecards.intervals); "few" below the number
+    # of rated complaints a verdict needs, the same bar for every figure.
+    @staticmethod
+    def _few_below():
+        from scorecards.scores import MIN_RATED
+
+        return MIN_RATED
+
+    @property
+    def first_reaction_estimate(self):
+        return intervals.share_estimate(
+            self.first_reaction_on_time, self.first_reaction_terms, self._few_below()
+        )
+
+    @property
+    def turns_estimate(self):
+        return intervals.share_estimate(
+            self.company_turns_on_time, self.company_turns, self._few_below()
+        )
+
+    @property
+    def solved_estimate(self):
+        return intervals.share_estimate(self.rated_solved, self.rated, self._few_below())
+
+    @property
+    def grade_estimate(self):
+        return intervals.grade_estimate(
+            self.rated, self.grade_sum, self.grade_sum_squares, self._few_below()
+        )
+
+    @property
+    def grade_interval_for_ranking(self):
+        """The mean grade's interval; with fewer than two grades the whole scale, so such
+        a company is never placed above or below anyone."""
+        return self.grade_estimate.interval or intervals.Interval(
+            intervals.GRADE_MIN, intervals.GRADE_MAX
+        )

@@ -16,7 +16,7 @@ import statistics
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, Q, Sum
 from django.utils import timezone
 
 from core import pagecache
@@ -89,8 +89,14 @@ def compute(company, today: date | None = None):
     ratings = Rating.objects.filter(
         complaint__company=company, created_at__gte=since, created_at__lt=end
     )
-    rating_totals = ratings.aggregate(n=Count("pk"), solved=Count("pk", filter=Q(solved=True)))
-    grade_sum = sum(ratings.values_list("grade", flat=True))
+    rating_totals = ratings.aggregate(
+        n=Count("pk"),
+        solved=Count("pk", filter=Q(solved=True)),
+        grade_sum=Sum("grade"),
+        # With the sum and the count, what the interval of the mean grade needs.
+        grade_sum_squares=Sum(F("grade") * F("grade")),
+    )
+    grade_sum = rating_totals["grade_sum"] or 0
     n = rating_totals["n"]
     mean = site_mean_grade(since)
 
@@ -107,6 +113,7 @@ def compute(company, today: date | None = None):
         rated=n,
         rated_solved=rating_totals["solved"],
         grade_sum=grade_sum,
+        grade_sum_squares=rating_totals["grade_sum_squares"] or 0,
         smoothed_grade=round((PRIOR_WEIGHT * mean + grade_sum) / (PRIOR_WEIGHT + n), 2)
         if n
         else None,

@@ -1,7 +1,17 @@
+import csv
+import io
+import json
+
+from django.conf import settings
+from django.http import JsonResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
 from core import pagecache
-from scorecards import scores, selectors
+from core.ratelimit import ratelimit
+from scorecards import intervals, opendata, scores, selectors
+
+EXAMPLE_SUCCESSES, EXAMPLE_N = 8, 10
 
 
 def score_method(request):
@@ -18,6 +28,12 @@ def score_method(request):
             "pluim_on_time": scores.PLUIM_ON_TIME,
             "improve_grade": scores.IMPROVE_GRADE,
             "improve_on_time": scores.IMPROVE_ON_TIME,
+            # A worked example, computed by the same code as the company pages.
+            "example": {
+                "successes": EXAMPLE_SUCCESSES,
+                "n": EXAMPLE_N,
+                "estimate": intervals.share_estimate(EXAMPLE_SUCCESSES, EXAMPLE_N, 0),
+            },
         },
     )
 
@@ -30,3 +46,57 @@ def ranking(request):
         "scorecards/ranking.html",
         {**selectors.ranking(), "min_rated": scores.MIN_RATED},
     )
+
+
+def _export_rate(group, request):
+    return settings.EXPORT_RATE
+
+
+def _export_global_rate(group, request):
+    return settings.EXPORT_GLOBAL_RATE
+
+
+# As the complaint export (search.views.export): a query over every public complaint,
+# so a strict limit per address and one for everyone, closed when the counters are down.
+# A group of its own: fetching the scores does not use up the complaint export.
+@require_GET
+@ratelimit(group="scores_export", key="ip", rate=_export_rate, fail_open=False)
+@ratelimit(group="scores_export", key="global", rate=_export_global_rate, fail_open=False)
+def monthly_scores(request, fmt):
+    """Open data (CC0): the figures per company per month of publication, streamed."""
+    if fmt not in ("csv", "jsonl"):
+        return JsonResponse({"error": "Kies monthly.csv of monthly.jsonl."}, status=404)
+    rows = opendata.monthly_rows()
+    if fmt == "jsonl":
+        body = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        response = StreamingHttpResponse(body, content_type="application/x-ndjson; charset=utf-8")
+    else:
+        response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bedrijfsscores-per-maand.{fmt}"'
+    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
+    response["X-License"] = opendata.LICENCE
+    return response
+
+
+# A cell that starts with one of these is a formula to a spreadsheet (CSV injection).
+# The same rule as the complaint export; search is a sibling layer, so not imported.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_lines(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=opendata.MONTHLY_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

@@ -30,3 +30,23 @@ def duration(value):
 @register.filter
 def hours(value):
     return formatting.hours(value)
+
+
+@register.filter
+def estimate(value):
+    return formatting.estimate(value)
+
+
+@register.filter
+def estimate_value(value):
+    return formatting.estimate_value(value)
+
+
+@register.filter
+def estimate_interval(value):
+    return formatting.estimate_interval(value)
+
+
+@register.filter
+def ordinal(value):
+    return formatting.ordinal(value)

@@ -114,10 +114,18 @@ def test_trends_in_dutch_numbers(company, scores):
     on_time = charts.on_time_trend(company, today=TODAY)
     grade = charts.grade_trend(company, today=TODAY)
 
-    assert on_time.rows[-2:] == [("september 2026", "83%"), ("oktober 2026", "88%")]
+    # The table gives each month's interval too (Wilson: 5 of 6, 7 of 8).
+    assert on_time.rows[-2:] == [
+        ("september 2026", "83% (95%-interval 44–97%)"),
+        ("oktober 2026", "88% (95%-interval 53–98%)"),
+    ]
     assert on_time.rows[0] == ("november 2025", "—")
     assert axis_labels(on_time.svg, "y") == ["0%", "20%", "40%", "60%", "80%", "100%"]
-    assert grade.rows[-2:] == [("september 2026", "7,3"), ("oktober 2026", "7,4")]
+    # Snapshots without the squares (kept before them) show no invented interval.
+    assert grade.rows[-2:] == [
+        ("september 2026", "7,3 (interval nog niet berekend)"),
+        ("oktober 2026", "7,4 (interval nog niet berekend)"),
+    ]
     assert axis_labels(grade.svg, "y") == [str(n) for n in range(1, 11)]
     assert grade.summary.endswith("laatst 7,4 (oktober 2026).")
 
@@ -131,7 +139,7 @@ def test_the_company_page_gives_each_chart_a_caption_and_a_table(client, company
     assert "Geen gegevens" in html  # no complaints this year
     assert html.count("<summary>Toon de cijfers") == 2
     assert 'role="region" aria-label="Cijfers: eerste reactie op tijd"' in html
-    assert '<th scope="row">oktober 2026</th><td class="num">88%</td>' in html
+    assert '<th scope="row">oktober 2026</th><td class="num">88% (95%-interval 53–98%)</td>' in html
     assert 'aria-hidden="true"' in html
 
 
