@@ -1,5 +1,3 @@
-import csv
-import io
 import json
 
 from django.conf import settings
@@ -8,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from core import pagecache
+from core.csvexport import csv_chunks
 from core.ratelimit import ratelimit
 from scorecards import intervals, opendata, scores, selectors
 
@@ -71,32 +70,10 @@ def monthly_scores(request, fmt):
         body = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         response = StreamingHttpResponse(body, content_type="application/x-ndjson; charset=utf-8")
     else:
-        response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            csv_chunks(rows, opendata.MONTHLY_COLUMNS), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="bedrijfsscores-per-maand.{fmt}"'
     response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
     response["X-License"] = opendata.LICENCE
     return response
-
-
-# A cell that starts with one of these is a formula to a spreadsheet (CSV injection).
-# The same rule as the complaint export; search is a sibling layer, so not imported.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _csv_lines(rows):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=opendata.MONTHLY_COLUMNS)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
-        if buffer.tell() > 64_000:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()

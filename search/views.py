@@ -1,7 +1,5 @@
 """The search page and the search API: validate, call the search layer, render."""
 
-import csv
-import io
 import itertools
 import json
 
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from elasticsearch import TransportError
 
+from core.csvexport import csv_chunks
 from core.ratelimit import ratelimit
 from search.companies import matching_company
 from search.forms import SearchForm
@@ -132,34 +131,11 @@ def export(request, fmt):
         body = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         response = StreamingHttpResponse(body, content_type="application/x-ndjson; charset=utf-8")
     else:
-        response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            csv_chunks(rows, EXPORT_COLUMNS), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="klachten.{fmt}"'
     return response
-
-
-# A cell that starts with one of these is a formula to a spreadsheet (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value):
-    """OWASP's advice: a leading single quote makes a spreadsheet show the text as text.
-    CSV only: JSON Lines is read by programs, and carries the text as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _csv_lines(rows):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
-        if buffer.tell() > 64_000:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
 
 
 @require_GET
