@@ -58,7 +58,10 @@ BACKGROUND = [
     ("Bank niet geleverd", "De bank had in maart geleverd moeten worden, het is nu juni."),
     ("Terugbetaling blijft uit", "Ik stuurde de jas terug en wacht nog steeds op mijn geld."),
     ("Verkeerd bezorgadres", "Mijn bestelling werd op een ander adres in de straat afgegeven."),
-    ("Klantenservice onvriendelijk", "Bij de klantenservice werd ik afgesnauwd over mijn rekening."),
+    (
+        "Klantenservice onvriendelijk",
+        "Bij de klantenservice werd ik afgesnauwd over mijn rekening.",
+    ),
 ]
 
 
@@ -151,6 +154,154 @@ def test_below_the_minimum_a_word_is_shown_once_the_minimum_is_lower(complained,
     settings.RECURRING_PROBLEMS_MIN = 3
 
     assert "beschadigd" in [p["term"] for p in for_company(complained)]
+
+
+def _problem_links(response) -> dict[str, str]:
+    """{label: href} of the page's "Problemen die vaker terugkomen" list."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    section = soup.find("section", class_="recurring-problems")
+    if section is None:
+        return {}
+    return {a.get_text(strip=True): a["href"] for a in section.select("ul a")}
+
+
+@pytest.mark.django_db
+def test_the_company_page_lists_its_recurring_problems_as_links_to_the_search(client, complained):
+    response = client.get(complained.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<h2 id="terugkerend">Problemen die vaker terugkomen</h2>' in html
+    links = _problem_links(response)
+    assert links["wachttijd"] == f"/zoeken/?q=wachttijd&company={complained.slug}"
+    assert "in 6 klachten" in html
+    assert "polderpost" not in links and "beschadigd" not in links
+
+    search = client.get(links["wachttijd"])
+    assert search.status_code == 200
+    assert "Telefonisch onbereikbaar" in search.content.decode()
+    assert "Factuur klopt niet" not in search.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_sector_page_lists_the_sectors_recurring_problems(client, complained):
+    from companies.models import CompanyIndexPage
+
+    index_page = CompanyIndexPage.objects.get()
+    url = index_page.url + index_page.reverse_subpage(
+        "sector", kwargs={"sector_slug": complained.sector.slug}
+    )
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert complained.title in response.content.decode()
+    links = _problem_links(response)
+    assert links["klantenservice"] == (f"/zoeken/?q=klantenservice&sector={complained.sector.slug}")
+    assert client.get(index_page.url + "sector/bestaat-niet/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_no_list_below_the_minimum(client, publish_all, company):
+    publish_all(
+        [
+            (company, f"Pakket {n} kwijt", f"Pakket {n} kwam niet, {n} weken wachttijd.")
+            for n in range(4)
+        ]
+    )
+
+    response = client.get(company.url)
+
+    assert response.status_code == 200
+    assert "Problemen die vaker terugkomen" not in response.content.decode()
+    assert client.get(f"/api/v2/companies/{company.slug}/problems/").json() == []
+
+
+@pytest.mark.django_db
+def test_words_of_complaints_that_are_not_public_never_appear(
+    client, publish_all, company, company_index, settings
+):
+    """A complaint in moderation, rejected or withdrawn is not in the index, so its
+    words cannot come back, however often they occur."""
+    from companies.factories import CompanyPageFactory
+
+    settings.RECURRING_PROBLEMS_MIN = 1
+    other = CompanyPageFactory(parent=company_index, title="Stroomlijn")
+    publish_all(
+        [
+            (company, "Pakket kwijt", "Het pakket is na twee weken nog niet bezorgd."),
+            (other, "Factuur te hoog", "De factuur is hoger dan afgesproken."),
+        ]
+    )
+    for status in ("in_moderation", "rejected", "withdrawn"):
+        publish_all([(company, "Zeepbelklacht", f"Een zeepbelwoord in {status}, zeepbel.")], status)
+
+    links = _problem_links(client.get(company.url))
+    api = client.get(f"/api/v2/companies/{company.slug}/problems/").json()
+
+    assert links  # the public complaint's words are there
+    assert not [label for label in links if "zeepbel" in label]
+    assert not [p for p in api if "zeepbel" in p["term"]]
+
+
+@pytest.mark.django_db
+def test_without_elasticsearch_the_page_renders_without_the_list_and_is_not_stored(
+    client, company, settings, page_cache
+):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+
+    first = client.get(company.url)
+    second = client.get(company.url)
+
+    assert first.status_code == second.status_code == 200
+    assert "Problemen die vaker terugkomen" not in first.content.decode()
+    assert "Klachten over Polderpost" in first.content.decode()
+    # The page without its list was neither stored nor served from the cache.
+    assert not first.has_header("X-Cache") and not second.has_header("X-Cache")
+    assert client.get(f"/api/v2/companies/{company.slug}/problems/").status_code == 503
+
+
+@pytest.mark.django_db
+def test_with_elasticsearch_the_company_page_is_stored_as_usual(client, complained, page_cache):
+    assert client.get(complained.url)["X-Cache"] == "miss"
+    assert client.get(complained.url)["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_the_api_answers_term_label_count_url(client, complained):
+    data = client.get(f"/api/v2/companies/{complained.slug}/problems/").json()
+
+    assert data and all(set(p) == {"term", "label", "count", "url"} for p in data)
+    assert {
+        k: v
+        for k, v in data[[p["term"] for p in data].index("klantenservice")].items()
+        if k != "url"
+    } == {"term": "klantenservice", "label": "klantenservice", "count": 6}
+
+
+@pytest.mark.django_db
+def test_the_api_is_404_for_an_unknown_or_unpublished_company(client, company, index):
+    assert client.get("/api/v2/companies/bestaat-niet/problems/").status_code == 404
+    company.unpublish()
+
+    assert client.get(f"/api/v2/companies/{company.slug}/problems/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_stop_words_are_those_the_dutch_analyzer_drops(publish_all, company, es):
+    """DUTCH_STOP_WORDS keeps the `.exact` counts free of what dutch_text leaves out."""
+    from search.indexing import alias
+
+    publish_all([(company, "Pakket kwijt", "Het pakket is kwijt.")])
+
+    def tokens(text):
+        answer = es.indices.analyze(index=alias(), analyzer="dutch_text", text=text)
+        return answer["tokens"]
+
+    assert all(tokens(word) == [] for word in DUTCH_STOP_WORDS)
+    assert tokens("wachttijd")  # and an ordinary word is kept
 
 
 if __name__ == "__main__":  # regenerate the golden file
