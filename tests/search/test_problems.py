@@ -201,6 +201,9 @@ def test_the_sector_page_lists_the_sectors_recurring_problems(client, complained
     links = _problem_links(response)
     assert links["klantenservice"] == (f"/zoeken/?q=klantenservice&sector={complained.sector.slug}")
     assert client.get(index_page.url + "sector/bestaat-niet/").status_code == 404
+    # The company page and the company index lead there.
+    assert f'href="{url}"' in client.get(complained.url).content.decode()
+    assert f'href="{url}"' in client.get(index_page.url).content.decode()
 
 
 @pytest.mark.django_db
