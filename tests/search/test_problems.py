@@ -286,7 +286,9 @@ def test_the_api_answers_term_label_count_url(client, complained):
 
 @pytest.mark.django_db
 def test_the_api_is_404_for_an_unknown_or_unpublished_company(client, company, index):
-    assert client.get("/api/v2/companies/bestaat-niet/problems/").status_code == 404
+    for slug in ("bestaat-niet", "%C2%84", "%20"):
+        response = client.get(f"/api/v2/companies/{slug}/problems/")
+        assert response.status_code == 404 and "error" in response.json()
     company.unpublish()
 
     assert client.get(f"/api/v2/companies/{company.slug}/problems/").status_code == 404
