@@ -346,7 +346,8 @@ def build_recurring_problems(
     stem is not a word a visitor can read ("bezorg", "klantenservic"); mapping a stem
     back to its commonest form would need a second pass over the texts. The price is
     that "pakket" and "pakketten" count apart; the search they link to is stemmed and
-    finds both. `exclude_words` are the company's own name words (its name is no
+    finds both. The desired outcome is left out: it says what people want ("geld
+    terug"), not what went wrong. `exclude_words` are the company's own name words (its name is no
     problem) and, with the stop words, never come back."""
     filters = []
     if company_slug:
