@@ -29,6 +29,9 @@ RESTRICTED_RICHTEXT = ["bold", "italic", "link", "ul", "ol"]
 # what higher apps show there (complaints: its complaints; scorecards: score and charts),
 # registered in their wagtail_hooks.py, so companies imports neither.
 COMPANY_PAGE_CONTEXT = "company_page_context"
+# The same for a sector's page (/bedrijven/sector/<slug>/): functions (sector, request,
+# context); search adds the sector's recurring problems.
+SECTOR_PAGE_CONTEXT = "sector_page_context"
 
 
 class Sector(models.Model):
@@ -80,6 +83,12 @@ class CompanyIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = companies_by_sector(self.companies())
         return context
+
+    @path("sector/<slug:sector_slug>/", name="sector")
+    def sector(self, request, sector_slug):
+        from companies.views import sector_page
+
+        return sector_page(request, self, sector_slug)
 
     @path("aanmelden/", name="request_company")
     def request_company(self, request):

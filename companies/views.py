@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from companies.forms import CompanyRequestForm
 from companies.selectors import out_of_scope_match
+from core import pagecache
 from core.ratelimit import ratelimit
 
 
@@ -47,3 +49,20 @@ def request_company(request, index_page):
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def sector_page(request, index_page, sector_slug):
+    """A sector's companies, and what higher apps add (its recurring problems)."""
+    from companies.models import SECTOR_PAGE_CONTEXT, Sector
+
+    sector = get_object_or_404(Sector, slug=sector_slug)
+    # What the higher apps add is drawn from the complaints of many companies.
+    pagecache.depends_on(request, pagecache.COMPLAINTS)
+    context = {
+        "page": index_page,
+        "sector": sector,
+        "companies": index_page.companies().filter(sector=sector),
+    }
+    for add_to_context in hooks.get_hooks(SECTOR_PAGE_CONTEXT):
+        add_to_context(sector, request, context)
+    return TemplateResponse(request, "companies/sector_page.html", context)

@@ -109,6 +109,13 @@ def depends_on(request, *tags: str) -> None:
     setattr(request, _DEPS, deps)
 
 
+def do_not_store(request) -> None:
+    """Serve this response but never store it: it shows a fallback (a service was away)
+    that should not outlive the outage."""
+    setattr(request, _CANDIDATE, False)
+    setattr(request, _DEPS, None)
+
+
 def bump(*tags: str) -> None:
     """Every page that depends on one of `tags` is stale from now on, on every machine."""
     if tags:

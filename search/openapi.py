@@ -155,8 +155,8 @@ def spec() -> dict:
         "info": {
             "title": "Klachtenkompas API",
             "version": "2",
-            "description": "Openbare klachten zoeken, exporteren, bedrijfsnamen aanvullen en "
-            "zoeksuggesties geven. "
+            "description": "Openbare klachten zoeken, exporteren, bedrijfsnamen aanvullen, "
+            "zoeksuggesties geven en de problemen tonen die bij een bedrijf vaker terugkomen. "
             "Alleen openbare velden van openbare klachten. De pagina-API van Wagtail staat onder /api/v2/pages/.",
         },
         "paths": {
@@ -243,6 +243,45 @@ def spec() -> dict:
                 }
             },
             **MONTHLY_SCORES_PATHS,
+            "/api/v2/companies/{slug}/problems/": {
+                "get": {
+                    "summary": "Problemen die vaker terugkomen bij een bedrijf",
+                    "description": "Woorden die de openbare klachten over dit bedrijf veel "
+                    "vaker gebruiken dan alle openbare klachten, elk in minstens "
+                    "RECURRING_PROBLEMS_MIN klachten (van de nieuwste 500), met de "
+                    "zoekpagina gefilterd op het bedrijf en het woord.",
+                    "parameters": [
+                        {
+                            "name": "slug",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+                            "description": "De slug van het bedrijf, zoals in /bedrijven/<slug>/.",
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Hooguit 8 woorden, het opvallendste eerst; "
+                            "een lege lijst als er geen zijn",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "array",
+                                        "maxItems": 8,
+                                        "items": {"$ref": "#/components/schemas/Problem"},
+                                    }
+                                }
+                            },
+                        },
+                        "404": {
+                            "description": "Onbekend of niet openbaar bedrijf",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                        "429": {"description": "Te veel verzoeken"},
+                        "503": {"description": "Zoeken tijdelijk niet beschikbaar"},
+                    },
+                }
+            },
             "/api/v2/search/suggest/": {
                 "get": {
                     "summary": "Suggesties voor het zoekvak: bedrijven en klachttitels",
@@ -302,6 +341,24 @@ def spec() -> dict:
                                     },
                                 },
                             },
+                        },
+                    },
+                },
+                "Problem": {
+                    "type": "object",
+                    "required": ["term", "label", "count", "url"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "term": {"type": "string", "description": "Het woord, zonder accenten"},
+                        "label": {"type": "string", "description": "Het woord om te tonen"},
+                        "count": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "description": "Aantal klachten met het woord",
+                        },
+                        "url": {
+                            "type": "string",
+                            "description": "De zoekpagina, gefilterd op het bedrijf en het woord",
                         },
                     },
                 },

@@ -307,3 +307,81 @@ def build_title_suggest(q: str) -> dict:
         # Public fields only, and only those the box shows.
         "_source": ["title", "url", "company.slug", "company.name"],
     }
+
+
+# Lucene's Dutch stop list, the `_dutch_` set that dutch_text drops (search.analysis).
+# The problems are counted in the `.exact` sub-fields, which keep stop words, so the
+# aggregation excludes them itself; tests/search/test_problems.py checks this list
+# against the analyzer, so the two cannot drift apart.
+DUTCH_STOP_WORDS = (  # noqa: SIM905 (101 words read better as one text)
+    "de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er "
+    "maar om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit "
+    "der daar haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat "
+    "iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder "
+    "ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon "
+    "niets uw iemand geweest andere"
+).split()
+PROBLEM_TERMS = 8
+# The complaints whose words are counted: the newest this many of the company (or the
+# sector). significant_text analyses each text again, so the sample keeps a company with
+# ten thousand complaints as cheap as one with a few hundred, and "comes back" then
+# means "comes back lately".
+PROBLEM_SAMPLE = 500
+# Words only: no order numbers, amounts or dates, and no word shorter than four letters
+# ("wel", "nee", "dag" say nothing about a problem).
+PROBLEM_WORD = "[a-z]{4,}"
+
+
+def build_recurring_problems(
+    company_slug: str | None = None,
+    sector_slug: str | None = None,
+    min_count: int = 5,
+    exclude_words: tuple[str, ...] = (),
+) -> dict:
+    """The words that a company's (or a sector's) public complaints use far more often
+    than all public complaints do: significant_text against the whole index as the
+    background.
+
+    The words are counted in the `.exact` sub-fields (folded, not stemmed), because a
+    stem is not a word a visitor can read ("bezorg", "klantenservic"); mapping a stem
+    back to its commonest form would need a second pass over the texts. The price is
+    that "pakket" and "pakketten" count apart; the search they link to is stemmed and
+    finds both. The desired outcome is left out: it says what people want ("geld
+    terug"), not what went wrong. `exclude_words` are the company's own name words (its name is no
+    problem) and, with the stop words, never come back."""
+    filters = []
+    if company_slug:
+        filters.append({"term": {"company.slug": company_slug}})
+    if sector_slug:
+        filters.append({"term": {"sector.slug": sector_slug}})
+    excluded = sorted({*DUTCH_STOP_WORDS, *(w.lower() for w in exclude_words)})
+    return {
+        "size": 0,
+        "query": {
+            "function_score": {
+                "query": {"bool": {"filter": filters}},
+                # The newest complaints score highest, so the sample takes them.
+                "functions": [{"field_value_factor": {"field": "pk", "missing": 0}}],
+                "boost_mode": "replace",
+            }
+        },
+        "aggs": {
+            "sample": {
+                "sampler": {"shard_size": PROBLEM_SAMPLE},
+                "aggs": {
+                    "problems": {
+                        "significant_text": {
+                            "field": "description.exact",
+                            # A sub-field is not in _source: read the texts it is made of.
+                            "source_fields": ["title", "description"],
+                            "filter_duplicate_text": True,
+                            "min_doc_count": min_count,
+                            "size": PROBLEM_TERMS,
+                            "include": PROBLEM_WORD,
+                            "exclude": excluded,
+                        }
+                    }
+                },
+            }
+        },
+    }

@@ -143,3 +143,20 @@ def openapi(request):
     from search.openapi import spec
 
     return JsonResponse(spec())
+
+
+@require_GET
+@search_limit
+def company_problems_api(request, slug):
+    """A company's recurring problems: [{term, label, count, url}]."""
+    from companies.models import CompanyPage
+    from search.problems import for_company
+
+    company = CompanyPage.objects.live().public().filter(slug=slug).first()
+    if company is None:
+        return JsonResponse({"error": _("Dit bedrijf staat niet op Klachtenkompas.")}, status=404)
+    try:
+        problems = for_company(company)
+    except SearchUnavailable:
+        return JsonResponse({"error": _("Zoeken is tijdelijk niet beschikbaar.")}, status=503)
+    return JsonResponse(problems, safe=False)

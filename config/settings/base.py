@@ -165,6 +165,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long a process uses its synonym list (search.synonyms) before asking the shared
 # cache whether editors changed it: a change reaches every search within this time.
 SYNONYMS_CHECK_SECONDS = env.float("SYNONYMS_CHECK_SECONDS", default=1.0)
+# A word is a recurring problem of a company (or a sector) only when at least this many
+# of its public complaints use it (search.problems).
+RECURRING_PROBLEMS_MIN = env.int("RECURRING_PROBLEMS_MIN", default=5)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 PAGE_CACHE_RETRY_SECONDS = env.int("PAGE_CACHE_RETRY_SECONDS", default=5)
 

@@ -12,6 +12,7 @@ def test_the_openapi_description_lists_every_project_endpoint(client):
         "/api/v2/complaints/export.csv",
         "/api/v2/complaints/export.jsonl",
         "/api/v2/companies/autocomplete/",
+        "/api/v2/companies/{slug}/problems/",
         "/api/v2/search/suggest/",
         "/api/v2/scores/monthly.csv",
         "/api/v2/scores/monthly.jsonl",
