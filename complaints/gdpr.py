@@ -228,7 +228,11 @@ def write_export(user, out) -> None:
                     continue
                 paths[attachment.pk] = path
             data.append(_complaint_data(complaint, user, paths))
-        document = {"created_at": now.isoformat(), "account": _account_data(user), "complaints": data}
+        document = {
+            "created_at": now.isoformat(),
+            "account": _account_data(user),
+            "complaints": data,
+        }
         archive.writestr("gegevens.json", json.dumps(document, ensure_ascii=False, indent=2))
         archive.writestr("README.txt", README.format(made=now.strftime("%d-%m-%Y %H:%M UTC")))
     logger.info("personal data export for user %s: %d complaints", user.pk, len(complaints))

@@ -4,20 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0012_newest_indexes'),
+        ("complaints", "0012_newest_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='complaintpage',
-            name='consumer_erased',
+            model_name="complaintpage",
+            name="consumer_erased",
             field=models.BooleanField(default=False, editable=False),
         ),
         migrations.AlterField(
-            model_name='complaintevent',
-            name='action',
-            field=models.CharField(choices=[('submit', 'ingediend'), ('approve', 'goedgekeurd'), ('reject', 'aanpassing gevraagd'), ('company_reacts', 'bedrijf reageerde'), ('consumer_reacts', 'consument reageerde'), ('mark_solved', 'opgelost volgens bedrijf'), ('rate', 'beoordeeld'), ('company_term_missed', 'termijn bedrijf verstreken'), ('consumer_term_missed', 'termijn consument verstreken'), ('rating_term_missed', 'beoordelingstermijn verstreken'), ('withdraw', 'ingetrokken'), ('expire', 'verlopen'), ('hold', 'teruggehouden voor moderatie'), ('erase', 'ingetrokken bij verwijderen account')], max_length=30),
+            model_name="complaintevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("submit", "ingediend"),
+                    ("approve", "goedgekeurd"),
+                    ("reject", "aanpassing gevraagd"),
+                    ("company_reacts", "bedrijf reageerde"),
+                    ("consumer_reacts", "consument reageerde"),
+                    ("mark_solved", "opgelost volgens bedrijf"),
+                    ("rate", "beoordeeld"),
+                    ("company_term_missed", "termijn bedrijf verstreken"),
+                    ("consumer_term_missed", "termijn consument verstreken"),
+                    ("rating_term_missed", "beoordelingstermijn verstreken"),
+                    ("withdraw", "ingetrokken"),
+                    ("expire", "verlopen"),
+                    ("hold", "teruggehouden voor moderatie"),
+                    ("erase", "ingetrokken bij verwijderen account"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

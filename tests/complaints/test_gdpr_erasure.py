@@ -96,9 +96,7 @@ def test_kept_anonymised_the_company_keeps_the_thread(
     files = files_of([public])
     assert files and all(f.exists() for f in files)
 
-    response = erase(
-        client, named_consumer, "keep_anonymous", django_capture_on_commit_callbacks
-    )
+    response = erase(client, named_consumer, "keep_anonymous", django_capture_on_commit_callbacks)
 
     assert response.status_code == 302 and response["Location"] == "/account-verwijderd/"
     assert not type(named_consumer).objects.filter(pk=named_consumer.pk).exists()
@@ -141,7 +139,7 @@ def test_the_consumers_reactions_show_as_consument_verwijderd(
             client.force_login(viewer)
         page = client.get(complaint.url).content.decode()
         assert "Consument (verwijderd)" in page and "ik wil mijn geld terug" in page
-        assert SURNAME not in page and "jan" not in page.lower().split("consument")[0][-20:]
+        assert SURNAME not in page and EMAIL not in page
 
 
 def test_withdrawn_through_the_life_cycle_and_out_of_the_index(
