@@ -315,6 +315,24 @@ def _delete_never_public(complaint: ComplaintPage, user) -> None:
     PageLogEntry.objects.filter(page_id=pk).update(label=f"klacht {pk} (verwijderd)", data={})
 
 
+def _end_sessions(user_id: int) -> None:
+    """Delete the account's sessions in the database (other browsers, other devices).
+    Django keeps no index of sessions by user, so the live ones are read in chunks; an
+    erasure is rare, and a deleted user's session would no longer log anyone in, but
+    it should not linger either."""
+    from django.contrib.sessions.models import Session
+
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return
+    live = Session.objects.filter(expire_date__gt=timezone.now())
+    doomed = [
+        session.pk
+        for session in live.iterator(chunk_size=2000)
+        if session.get_decoded().get("_auth_user_id") == str(user_id)
+    ]
+    Session.objects.filter(pk__in=doomed).delete()
+
+
 @transaction.atomic
 def erase_account(user, *, public_choice: str) -> dict:
     """Delete `user`'s account and what it holds, in one transaction.
@@ -371,6 +389,7 @@ def erase_account(user, *, public_choice: str) -> dict:
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=identifiers).delete()
     EmailAddress.objects.filter(user=user).delete()
+    _end_sessions(user_id)
     user.delete()
 
     tags = [pagecache.COMPLAINTS]

@@ -233,3 +233,22 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
     response = client.post(URL, {"public_complaints": "withdraw", "password": "x"})
 
     assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+def test_their_sessions_on_other_devices_end_too(
+    client, named_consumer, other_consumer, complaints, django_capture_on_commit_callbacks
+):
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    elsewhere, bystander = Client(), Client()
+    elsewhere.force_login(named_consumer)
+    bystander.force_login(other_consumer)
+    their_key, other_key = elsewhere.session.session_key, bystander.session.session_key
+
+    erase(client, named_consumer, "withdraw", django_capture_on_commit_callbacks)
+
+    assert not Session.objects.filter(session_key=their_key).exists()
+    assert Session.objects.filter(session_key=other_key).exists()
+    assert elsewhere.get("/mijn-klachten/").status_code == 302
+    assert bystander.get("/mijn-klachten/").status_code == 200
