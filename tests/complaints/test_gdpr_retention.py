@@ -96,6 +96,16 @@ def test_running_it_again_changes_nothing(made):
     assert first["private_data_deleted"] == 3 and second["private_data_deleted"] == 0
 
 
+def test_run_deadlines_reports_the_count(made, capsys):
+    from django.core.management import call_command
+
+    made("expired", 365 * DAY)
+
+    call_command("run_deadlines")
+
+    assert "besloten gegevens verwijderd: 3" in capsys.readouterr().out
+
+
 def test_a_fixed_number_of_statements_whatever_the_number_of_complaints(made):
     def statements() -> int:
         with CaptureQueriesContext(connection) as queries:
