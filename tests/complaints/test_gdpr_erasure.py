@@ -40,7 +40,7 @@ def complaints(make_complaint, named_consumer, django_capture_on_commit_callback
     with django_capture_on_commit_callbacks(execute=True):
         made = {
             status: make_complaint(status=status, private_details=f"Adres {TOKEN}")
-            for status in ("draft", "in_moderation", "awaiting_consumer", "rated")
+            for status in ("draft", "in_moderation", "rejected", "awaiting_consumer", "rated")
         }
     give_private_part(made["awaiting_consumer"], named_consumer, TOKEN, "bon.png")
     return made
@@ -86,7 +86,7 @@ def test_nothing_happens_without_the_password_and_the_choice(
 
     assert response.status_code == 400 and error in response.content.decode()
     assert type(named_consumer).objects.filter(pk=named_consumer.pk).exists()
-    assert ComplaintPage.objects.filter(consumer=named_consumer).count() == 4
+    assert ComplaintPage.objects.filter(consumer=named_consumer).count() == 5
 
 
 def test_kept_anonymised_the_company_keeps_the_thread(
@@ -102,9 +102,8 @@ def test_kept_anonymised_the_company_keeps_the_thread(
     assert not type(named_consumer).objects.filter(pk=named_consumer.pk).exists()
     assert not EmailAddress.objects.filter(email=EMAIL).exists()
     # Never public: gone whole.
-    assert not ComplaintPage.objects.filter(
-        pk__in=[complaints["draft"].pk, complaints["in_moderation"].pk]
-    ).exists()
+    never_public = [complaints[s].pk for s in ("draft", "in_moderation", "rejected")]
+    assert not ComplaintPage.objects.filter(pk__in=never_public).exists()
     # Public: still online, in the same status, without its consumer.
     for complaint in (public, rated):
         kept = ComplaintPage.objects.get(pk=complaint.pk)
