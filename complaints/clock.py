@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from complaints import notifications, services, states
+from complaints import gdpr, notifications, services, states
 from complaints.models import ComplaintPage
 from complaints.states import Action
 
@@ -51,10 +51,12 @@ def _steps(now: datetime):
         )
     for status in notifications.REMINDERS:
         yield "reminders", f"reminder ({status})", partial(send_reminders_for, status, now)
+    # After the moves above, so a complaint that just ended starts its retention period.
+    yield "private_data_deleted", "retention", partial(gdpr.purge_private_data, now)
 
 
 def sweep(now: datetime | None = None) -> dict:
-    """Missed terms, reminders and the two-year expiry. Running it again, or twice at
+    """Missed terms, reminders, the two-year expiry and the retention of private parts. Running it again, or twice at
     once, changes nothing more and sends nothing more. Raises SweepIncomplete after
     the other steps are done when a step fails; the next run retries it."""
     if connection.vendor != "postgresql":

@@ -73,6 +73,9 @@ class Action(models.TextChoices):
     # Back to the moderators after publication (an imported complaint whose text the
     # screening flags); their approval starts the company's term again.
     HOLD = "hold", _("teruggehouden voor moderatie")
+    # The consumer deleted their account and chose to take their public complaints
+    # offline: also from the statuses in which withdrawing is no longer offered.
+    ERASE = "erase", _("ingetrokken bij verwijderen account")
 
 
 S, A = Status, Action
@@ -106,6 +109,7 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     **{(source, A.WITHDRAW): S.WITHDRAWN for source in _WITHDRAWABLE},
     **{(source, A.EXPIRE): S.EXPIRED for source in PUBLIC_STATUSES},
     **{(source, A.HOLD): S.IN_MODERATION for source in PUBLIC_STATUSES},
+    **{(source, A.ERASE): S.WITHDRAWN for source in PUBLIC_STATUSES},
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from complaints import views, views_conversation, views_documents, views_portal
+from complaints import views, views_account, views_conversation, views_documents, views_portal
 
 urlpatterns = [
     path("klacht-indienen/", views.wizard_start, name="wizard_start"),
@@ -37,4 +37,8 @@ urlpatterns = [
     ),
     path("mijn-klachten/<int:pk>/dossier.pdf", views_documents.case_pack, name="case_pack"),
     path("bedrijfsportaal/", views_portal.portal, name="portal"),
+    path("mijn-gegevens/", views_account.my_data, name="my_data"),
+    path("mijn-gegevens/download/", views_account.download_data, name="download_data"),
+    path("mijn-gegevens/account-verwijderen/", views_account.erase_account, name="erase_account"),
+    path("account-verwijderd/", views_account.account_erased, name="account_erased"),
 ]

@@ -90,6 +90,9 @@ class ComplaintPage(Page):
     changed_at = models.DateTimeField(null=True, editable=False)
     # The term (due_at) for which a reminder went out, so each term gets exactly one.
     reminded_for = models.DateTimeField(null=True, editable=False)
+    # The consumer deleted their account and let the complaint stay, anonymised: the
+    # thread shows "consument (verwijderd)" (complaints.gdpr.erase_account).
+    consumer_erased = models.BooleanField(default=False, editable=False)
     # Marks the rows one set-based sweep moved, for the statements that follow it.
     sweep_token = models.UUIDField(null=True, editable=False, db_index=True)
 
@@ -108,6 +111,7 @@ class ComplaintPage(Page):
         "changed_at",
         "external_id",
         "consumer",
+        "consumer_erased",
         "company",
     )
 

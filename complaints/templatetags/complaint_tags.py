@@ -21,3 +21,12 @@ def company_term(complaint, now: datetime) -> dict | None:
     if left < timedelta(0):
         return {"overdue": True, "days_left": None}
     return {"overdue": False, "days_left": math.ceil(left / timedelta(days=1))}
+
+
+@register.simple_tag
+def private_data_retention_days() -> int:
+    """PRIVATE_DATA_RETENTION_DAYS, for the privacy statement: the period the clock
+    applies (complaints.gdpr.purge_private_data) is the one the page states."""
+    from django.conf import settings
+
+    return settings.PRIVATE_DATA_RETENTION_DAYS

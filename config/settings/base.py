@@ -425,6 +425,13 @@ COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
 DRAFT_CREATE_RATE = env("DRAFT_CREATE_RATE", default="10/h")
 REACTION_RATE = env("REACTION_RATE", default="30/h")
 COMPANY_REQUEST_RATE = env("COMPANY_REQUEST_RATE", default="5/h")
+# A consumer's copy of all their data (a zip with their attachments): per account.
+PERSONAL_DATA_EXPORT_RATE = env("PERSONAL_DATA_EXPORT_RATE", default="5/h")
+# Password tries on the account-deletion page: per account, against guessing.
+ACCOUNT_ERASURE_RATE = env("ACCOUNT_ERASURE_RATE", default="10/h")
+# Days after a complaint closed, was withdrawn or expired before the clock deletes its
+# private part, attachments and contact log (stated on the privacy page).
+PRIVATE_DATA_RETENTION_DAYS = env.int("PRIVATE_DATA_RETENTION_DAYS", default=180)
 WAGTAIL_FINISH_WORKFLOW_ACTION = "complaints.workflows.publish_approved"
 # New complaints are announced to the Moderators (the task's group), not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

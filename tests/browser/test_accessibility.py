@@ -175,6 +175,15 @@ def test_axe_finds_no_violations_in_any_page_state(live_server, browser, seeded)
     )
     assert consumer.locator(".review-warnings li").count() >= 2
     audit.visit(consumer, "consument", f"/mijn-klachten/{draft.pk}/verwijderen/")
+    audit.visit(consumer, "consument", "/mijn-gegevens/")
+    audit.visit(consumer, "consument", "/mijn-gegevens/account-verwijderen/")
+    audit.submit_empty(
+        consumer,
+        "consument",
+        "/mijn-gegevens/account-verwijderen/",
+        "main form",
+        "account verwijderen (fout)",
+    )
     own = ComplaintPage.objects.filter(consumer__username="consumer").exclude(status="draft")
     for status in ("in_moderation", "awaiting_consumer", "awaiting_rating", "rated", "rejected"):
         complaint = own.filter(status=status).order_by("pk").first()

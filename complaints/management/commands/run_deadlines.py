@@ -6,7 +6,7 @@ from complaints.clock import NeedsPostgreSQL, SweepIncomplete, sweep
 class Command(BaseCommand):
     help = (
         "Eén ronde van alles wat de klok beslist: verstreken termijnen, herinneringen en "
-        "het verlopen na twee jaar. Idempotent: nog een keer draaien verandert niets."
+        "het verlopen na twee jaar, en de bewaartermijn van besloten gegevens. Idempotent: nog een keer draaien verandert niets."
     )
 
     def handle(self, *args, **options):
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             "rating_term_missed": "geen beoordeling",
             "expired": "verlopen",
             "reminders": "herinneringen",
+            "private_data_deleted": "besloten gegevens verwijderd",
         }
         summary = ", ".join(f"{labels[key]}: {count}" for key, count in result.items())
         if failed:
