@@ -18,6 +18,7 @@ from search.forms import SearchForm
 from search.searching import (
     EXPORT_COLUMNS,
     SearchUnavailable,
+    csv_cell,
     export_rows,
     search,
     spelling_suggestion,
@@ -137,24 +138,12 @@ def export(request, fmt):
     return response
 
 
-# A cell that starts with one of these is a formula to a spreadsheet (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value):
-    """OWASP's advice: a leading single quote makes a spreadsheet show the text as text.
-    CSV only: JSON Lines is read by programs, and carries the text as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _csv_lines(rows):
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)
