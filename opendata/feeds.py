@@ -53,7 +53,7 @@ class CompanyFeed(Feed):
 
     def item_description(self, complaint):
         summary = Truncator(complaint.description).words(SUMMARY_WORDS)
-        return f"{_('Status')}: {complaint.status_label()}. {summary}"
+        return f"{_('Status')}: {complaint.status_label}. {summary}"
 
     def item_categories(self, complaint):
         return [complaint.topic.name] if complaint.topic_id else []
