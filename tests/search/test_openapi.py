@@ -13,6 +13,7 @@ def test_the_openapi_description_lists_every_project_endpoint(client):
         "/api/v2/complaints/export.jsonl",
         "/api/v2/companies/autocomplete/",
         "/api/v2/search/suggest/",
+        "/open-data/manifest.json",
     }
     result = spec["components"]["schemas"]["SearchResult"]
     assert result["required"] == ["count", "results", "facets"]
