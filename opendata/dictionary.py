@@ -6,7 +6,11 @@ them as the data dictionary, so the files and the page cannot drift apart."""
 
 from dataclasses import dataclass
 
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from complaints.states import PUBLIC_STATUSES, Status
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,13 @@ class Column:
     name: str
     type: str
     meaning: str
+
+
+def _public_statuses() -> str:
+    """The public status codes with their labels, from the state machine (so a new
+    public status shows up here by itself)."""
+    public = [s for s in Status if s in PUBLIC_STATUSES]
+    return ", ".join(f"{s.value} ({s.label})" for s in public)
 
 
 @dataclass(frozen=True)
@@ -56,9 +67,9 @@ COMPLAINTS = Dataset(
         Column(
             "status",
             "code",
-            _(
-                "Waar de klacht staat: awaiting_company, awaiting_consumer, "
-                "awaiting_rating, rated, unanswered of closed."
+            format_lazy(
+                _("Waar de klacht staat, een van: {statuses}."),
+                statuses=lazy(_public_statuses, str)(),
             ),
         ),
         Column(

@@ -45,6 +45,9 @@ def test_the_page_lists_the_files_and_the_dictionary(client, world):
     assert 'href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl" rel="license"' in html
     for column in (*COMPLAINTS.columns, *SCORES.columns):
         assert f"<code>{column.name}</code></th><td>{column.type}</td>" in html
+    for status, label in [("awaiting_company", "wacht op reactie bedrijf"), ("closed", "gesloten")]:
+        assert f"{status} ({label})" in html  # the status codes, from the state machine
+    assert "withdrawn" not in html
     assert "nachtelijke run" not in html
 
 
