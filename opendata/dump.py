@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import fcntl
 import gzip
 import hashlib
 import io
@@ -190,9 +191,18 @@ def _describe(directory: Path, dataset: Dataset, rows: int) -> list[dict]:
 
 
 def write_dump(progress: Progress | None = None) -> dict:
-    """Write a complete dump, publish it atomically, prune old ones; the manifest."""
+    """Write a complete dump, publish it atomically, prune old ones; the manifest.
+
+    One run at a time (a lock file): a run pruning while another is between its rename
+    and its switch could remove the dump about to be published."""
     base = base_dir()
     base.mkdir(parents=True, exist_ok=True)
+    with open(base / ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _write_dump(base, progress)
+
+
+def _write_dump(base: Path, progress: Progress | None) -> dict:
     generated_at = timezone.now()
     work = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=base))
     try:

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.ratelimit import ratelimit
 from opendata import dictionary
@@ -25,7 +25,7 @@ CONTENT_TYPES = {
 }
 
 
-@require_GET
+@require_safe
 def open_data_page(request):
     manifest = read_manifest()
     files = {f["name"]: f for f in manifest["files"]} if manifest else {}
@@ -48,7 +48,7 @@ def _parse(moment: str) -> datetime:
     return datetime.fromisoformat(moment)
 
 
-@require_GET
+@require_safe
 def open_data_file(request, filename):
     # Only the published names: nothing else in (or above) the directory can be asked for.
     if filename not in dictionary.FILE_NAMES:
@@ -93,7 +93,7 @@ def open_data_file(request, filename):
     return response
 
 
-@require_GET
+@require_safe
 def company_feed(request, company):
     """/bedrijven/<company>/feed/: a plain URL in front of Wagtail's, as CompanyPage may
     not import complaints (a higher layer) to route to a feed of its own."""
@@ -112,7 +112,7 @@ def _search_rate(group, request):
     return settings.SEARCH_API_RATE
 
 
-@require_GET
+@require_safe
 @ratelimit(group="search", key="ip", rate=_search_rate, fail_open=True)
 def search_feed(request):
     """/zoeken/feed/?q=&company=...: the search page's newest results as Atom, with the

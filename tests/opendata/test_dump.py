@@ -174,3 +174,33 @@ def test_a_fresh_site_dumps_empty_files(site, open_data_dir):
 
     assert unpacked(directory / "klachten.csv.gz").splitlines() == [",".join(EXPORT_COLUMNS)]
     assert unpacked(directory / "klachten.jsonl.gz") == ""
+
+
+def test_a_second_run_waits_for_the_first(site, open_data_dir):
+    """Runs take turns (a lock): one pruning while the other is between its rename and
+    its switch would remove the dump about to be published."""
+    import fcntl
+    import threading
+
+    from django.db import connection
+
+    from opendata.dump import write_dump
+
+    def run():
+        try:
+            write_dump()
+        finally:
+            connection.close()  # this thread's own connection
+
+    open_data_dir.mkdir(parents=True)
+    with open(open_data_dir / ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a run in progress
+        waiting = threading.Thread(target=run)
+        waiting.start()
+        waiting.join(timeout=1.5)
+        assert waiting.is_alive()
+        assert not (open_data_dir / "current").exists()
+    waiting.join(timeout=60)
+
+    assert not waiting.is_alive()
+    assert (open_data_dir / "current" / "manifest.json").exists()

@@ -69,6 +69,17 @@ def test_a_gzip_file_is_served_as_it_is_stored(client, world, open_data_dir):
     assert "public" in response["Cache-Control"]
 
 
+def test_a_head_request_answers_the_headers_only(client, world):
+    dump()
+
+    response = client.head("/open-data/klachten.csv.gz")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/gzip"
+    assert int(response["Content-Length"]) > 0
+    assert b"".join(response.streaming_content) == b""
+
+
 def test_a_known_version_is_not_sent_again(client, world):
     dump()
     first = client.get("/open-data/klachten.jsonl.gz")
