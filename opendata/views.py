@@ -124,9 +124,9 @@ def search_feed(request):
     if not form.is_valid():
         errors = " ".join(e for errors in form.errors.values() for e in errors)
         return _plain(_("Ongeldige zoekopdracht: %(errors)s") % {"errors": errors}, 400)
-    params = form.params()
-    if not request.GET.get("sort"):  # a feed reader wants what is new, not what fits best
-        params = dataclasses.replace(params, sort="newest")
+    # The first page only, and by default what is new rather than what fits best: what
+    # a feed reader asks for again and again.
+    params = dataclasses.replace(form.params(), page=1, sort=request.GET.get("sort") or "newest")
     try:
         result = search(params)
     except SearchUnavailable:
