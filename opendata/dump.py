@@ -59,9 +59,11 @@ def current_dir() -> Path | None:
     return path.resolve() if path.is_dir() else None
 
 
-def read_manifest() -> dict | None:
-    """The manifest of the published dump, or None before the first one."""
-    directory = current_dir()
+def read_manifest(directory: Path | None = None) -> dict | None:
+    """The manifest of the published dump (or of `directory`, one dump resolved once, so
+    that a switch in between cannot pair one dump's manifest with another's files), or
+    None before the first one."""
+    directory = directory or current_dir()
     if directory is None:
         return None
     try:
@@ -233,7 +235,7 @@ def _write_dump(base: Path, progress: Progress | None) -> dict:
         raise
     previous = current_dir()
     _point_current_at(base, final)
-    _prune(base, keep={final, previous})
+    _prune(base, keep={final.resolve(), previous})
     logger.info("open data dump published in %s", final)
     return manifest
 

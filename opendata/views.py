@@ -54,7 +54,7 @@ def open_data_file(request, filename):
     if filename not in dictionary.FILE_NAMES:
         return JsonResponse({"error": _("Dit bestand bestaat niet.")}, status=404)
     directory = current_dir()
-    manifest = read_manifest()
+    manifest = read_manifest(directory) if directory else None
     if directory is None or manifest is None:
         return JsonResponse(
             {"error": _("Er is nog geen export; de eerste verschijnt na de nachtelijke run.")},

@@ -204,3 +204,16 @@ def test_a_second_run_waits_for_the_first(site, open_data_dir):
 
     assert not waiting.is_alive()
     assert (open_data_dir / "current" / "manifest.json").exists()
+
+
+def test_a_directory_reached_through_a_symlink_keeps_its_dumps(site, settings, tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    settings.OPEN_DATA_DIR = tmp_path / "linked"
+
+    dump()
+    dump()
+
+    kept = [p for p in (tmp_path / "real").iterdir() if p.name.startswith("dump-")]
+    assert len(kept) == 2
+    assert (tmp_path / "linked" / "current" / "manifest.json").exists()

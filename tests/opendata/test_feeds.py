@@ -66,6 +66,7 @@ def test_a_search_feed_lists_the_newest_matching_complaints(client, world):
     assert [e["title"] for e in found] == ["Factuur twee keer betaald"]
     assert found[0]["summary"].startswith("Polderpost · Status: wacht op reactie consument.")
     assert len(everything) == 3
+    assert len(entries(client.get("/zoeken/feed/", {"page": 2}))) == 3  # always the newest
     published = [e["published"] for e in everything]
     assert published == sorted(published, reverse=True)
 
