@@ -58,3 +58,15 @@ def test_a_visitor_reads_the_dictionary_and_verifies_a_download(
     assert [r["title"] for r in rows] == ["Pakket kwijt na bezorging"]
     assert b"GEHEIM-4411" not in gzip.decompress(data)
     context.close()
+
+
+def test_the_open_data_page_passes_axe(live_server, browser, dumped):
+    from tests.browser.test_accessibility import axe_violations
+
+    # axe is injected as a script of its own, which the site's policy would refuse.
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    page.goto("/open-data/")
+
+    assert axe_violations(page) == []
+    context.close()
