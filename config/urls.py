@@ -26,6 +26,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("", include("complaints.urls")),
     path("", include("scorecards.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -63,6 +63,34 @@ ERROR = {
     "content": {"application/json": {"schema": {"type": "object"}}},
 }
 
+# The manifest opendata.dump writes (opendata is a higher layer: described here, checked
+# against a real dump by tests/opendata/test_openapi.py).
+OPEN_DATA_MANIFEST = {
+    "type": "object",
+    "required": ["generated_at", "licence", "licence_url", "files"],
+    "properties": {
+        "generated_at": {"type": "string", "format": "date-time"},
+        "licence": {"const": "CC0-1.0"},
+        "licence_url": {"type": "string", "format": "uri"},
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "dataset", "format", "compression", "rows", "size", "sha256"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "dataset": {"type": "string", "enum": ["klachten", "bedrijfsscores"]},
+                    "format": {"type": "string", "enum": ["jsonl", "csv"]},
+                    "compression": {"const": "gzip"},
+                    "rows": {"type": "integer", "minimum": 0},
+                    "size": {"type": "integer", "minimum": 0},
+                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                },
+            },
+        },
+    },
+}
+
 
 # Open data: the scores per company per month (scorecards.opendata), CC0.
 _SHARE = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
@@ -215,6 +243,27 @@ def spec() -> dict:
                     },
                 }
             },
+            "/open-data/manifest.json": {
+                "get": {
+                    "summary": "Manifest van de nachtelijke open-data-export",
+                    "description": "De bestanden van de laatste export (CC0) met grootte, "
+                    "aantal rijen en SHA-256; elk bestand staat onder /open-data/<name>.",
+                    "responses": {
+                        "200": {
+                            "description": "Het manifest",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/OpenDataManifest"}
+                                }
+                            },
+                        },
+                        "404": {
+                            "description": "Nog geen export (de eerste volgt na de nachtelijke run)",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                    },
+                }
+            },
             "/api/v2/companies/autocomplete/": {
                 "get": {
                     "summary": "Bedrijfsnamen aanvullen",
@@ -312,6 +361,7 @@ def spec() -> dict:
         "components": {
             "schemas": {
                 "MonthlyScore": MONTHLY_SCORE,
+                "OpenDataManifest": OPEN_DATA_MANIFEST,
                 "Suggestions": {
                     "type": "object",
                     "required": ["companies", "complaints"],

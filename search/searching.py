@@ -180,20 +180,25 @@ def export_rows(params: SearchParams):
     except NotFoundError:  # no index yet: nothing to export
         return
     for hit in itertools.chain([first] if first else [], hits):
-        source = hit["_source"]
-        company, topic, sector = (source.get(k) or {} for k in ("company", "topic", "sector"))
-        yield {
-            "id": source["pk"],
-            "title": source["title"],
-            "url": source["url"],
-            "company_slug": company.get("slug", ""),
-            "company_name": company.get("name", ""),
-            "topic_slug": topic.get("slug", ""),
-            "topic_name": topic.get("name", ""),
-            "sector_slug": sector.get("slug", ""),
-            "sector_name": sector.get("name", ""),
-            "status": source["status"],
-            "published_at": source.get("published_at") or "",
-            "description": source.get("description", ""),
-            "desired_outcome": source.get("desired_outcome", ""),
-        }
+        yield export_row(hit["_source"])
+
+
+def export_row(source: dict) -> dict:
+    """A complaint document's public fields, flat, as EXPORT_COLUMNS (the API export
+    and the nightly open data dump: opendata.dump)."""
+    company, topic, sector = (source.get(k) or {} for k in ("company", "topic", "sector"))
+    return {
+        "id": source["pk"],
+        "title": source["title"],
+        "url": source["url"],
+        "company_slug": company.get("slug", ""),
+        "company_name": company.get("name", ""),
+        "topic_slug": topic.get("slug", ""),
+        "topic_name": topic.get("name", ""),
+        "sector_slug": sector.get("slug", ""),
+        "sector_name": sector.get("name", ""),
+        "status": source["status"],
+        "published_at": source.get("published_at") or "",
+        "description": source.get("description", ""),
+        "desired_outcome": source.get("desired_outcome", ""),
+    }

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "scorecards",
     "advice",
     "search",
+    "opendata",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
@@ -321,6 +322,9 @@ LOGGING = {
 
 # Complaint attachments: outside MEDIA_ROOT, served only by a view that checks access.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+# The nightly open data dump (opendata.dump): one directory per run, "current" points at
+# the newest; served at /open-data/ by a view, so it need not be under MEDIA_ROOT.
+OPEN_DATA_DIR = env.path("OPEN_DATA_DIR", default=str(VAR_DIR / "open-data"))
 
 # Accounts (django-allauth): sign up with an e-mail address, verified before first use;
 # sign in with that address or the user name (staff and demo accounts have names).

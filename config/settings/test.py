@@ -22,6 +22,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+OPEN_DATA_DIR = VAR_DIR / "test-open-data"  # noqa: F405
 # Tasks queued with async_task run at once, in the test's own process.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 # Off for the suite (tests render pages over and over while they change data in ways no

@@ -16,6 +16,7 @@ def test_the_openapi_description_lists_every_project_endpoint(client):
         "/api/v2/search/suggest/",
         "/api/v2/scores/monthly.csv",
         "/api/v2/scores/monthly.jsonl",
+        "/open-data/manifest.json",
     }
     result = spec["components"]["schemas"]["SearchResult"]
     assert result["required"] == ["count", "results", "facets"]
