@@ -8,6 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from companies import services
+from companies.domains import registrable_domain
 from companies.forms import ClaimDecisionForm
 from companies.models import CompanyClaim
 from core import roles
@@ -76,7 +77,7 @@ def claim_review(request, claim_id):
         {
             "claim": claim,
             "form": form,
-            "domain": services.registrable_domain(claim.company.website),
+            "domain": registrable_domain(claim.company.website),
             "colleagues": claim.company.representatives.select_related("user"),
         },
         status=400 if request.method == "POST" else 200,

@@ -18,7 +18,6 @@ from companies.models import (
     CompanyRepresentative,
     Sector,
 )
-from companies.domains import registrable_domain
 from companies.signals import mail_wanted
 from core.mail import absolute_url
 

@@ -213,9 +213,9 @@ def colleague_remove(request, company, representative_id):
             _("Je bent de laatste vertegenwoordiger van dit bedrijf; die kan niet weg."),
         )
     else:
-        messages.success(request, _("%(user)s is verwijderd.") % {"user": representative.user.email})
-    if representative.user_id == request.user.pk and not services.represents(
-        request.user, company
-    ):
+        messages.success(
+            request, _("%(user)s is verwijderd.") % {"user": representative.user.email}
+        )
+    if representative.user_id == request.user.pk and not services.represents(request.user, company):
         return redirect("manage_index")
     return redirect(reverse("company_manage", args=[company.pk]) + "#collega-s")

@@ -6,58 +6,147 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('companies', '0008_customer_service_route'),
+        ("companies", "0008_customer_service_route"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='companyrequest',
-            name='requester',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='account aanvrager'),
+            model_name="companyrequest",
+            name="requester",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="account aanvrager",
+            ),
         ),
         migrations.AddField(
-            model_name='companyrequest',
-            name='wants_to_represent',
-            field=models.BooleanField(default=False, verbose_name='wil het bedrijf vertegenwoordigen'),
+            model_name="companyrequest",
+            name="wants_to_represent",
+            field=models.BooleanField(
+                default=False, verbose_name="wil het bedrijf vertegenwoordigen"
+            ),
         ),
         migrations.CreateModel(
-            name='CompanyClaim',
+            name="CompanyClaim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='werkadres')),
-                ('job_title', models.CharField(blank=True, max_length=120, verbose_name='functie')),
-                ('status', models.CharField(choices=[('unverified', 'e-mailadres nog niet bevestigd'), ('pending', 'wacht op een moderator'), ('approved', 'goedgekeurd'), ('refused', 'afgewezen')], default='unverified', max_length=12, verbose_name='status')),
-                ('refusal_reason', models.TextField(blank=True, verbose_name='reden van afwijzing')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangevraagd op')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='bevestigd op')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='beoordeeld op')),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='companies.companypage', verbose_name='bedrijf')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='beoordeeld door')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to=settings.AUTH_USER_MODEL, verbose_name='gebruiker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="werkadres")),
+                ("job_title", models.CharField(blank=True, max_length=120, verbose_name="functie")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("unverified", "e-mailadres nog niet bevestigd"),
+                            ("pending", "wacht op een moderator"),
+                            ("approved", "goedgekeurd"),
+                            ("refused", "afgewezen"),
+                        ],
+                        default="unverified",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "refusal_reason",
+                    models.TextField(blank=True, verbose_name="reden van afwijzing"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangevraagd op"),
+                ),
+                (
+                    "verified_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="bevestigd op"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="beoordeeld op"),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="companies.companypage",
+                        verbose_name="bedrijf",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="beoordeeld door",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gebruiker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'claim van een bedrijfspagina',
-                'verbose_name_plural': "claims van bedrijfspagina's",
-                'ordering': ['created_at'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'company'), name='one_claim_per_user_per_company', violation_error_message='Je hebt dit bedrijf al geclaimd.')],
+                "verbose_name": "claim van een bedrijfspagina",
+                "verbose_name_plural": "claims van bedrijfspagina's",
+                "ordering": ["created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "company"),
+                        name="one_claim_per_user_per_company",
+                        violation_error_message="Je hebt dit bedrijf al geclaimd.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReplyTemplate',
+            name="ReplyTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=80, verbose_name='naam')),
-                ('body', models.TextField(max_length=5000, verbose_name='tekst')),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reply_templates', to='companies.companypage', verbose_name='bedrijf')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=80, verbose_name="naam")),
+                ("body", models.TextField(max_length=5000, verbose_name="tekst")),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reply_templates",
+                        to="companies.companypage",
+                        verbose_name="bedrijf",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'antwoordsjabloon',
-                'verbose_name_plural': 'antwoordsjablonen',
-                'ordering': ['title'],
-                'constraints': [models.UniqueConstraint(fields=('company', 'title'), name='unique_reply_template_title', violation_error_message='Er is al een sjabloon met deze naam.')],
+                "verbose_name": "antwoordsjabloon",
+                "verbose_name_plural": "antwoordsjablonen",
+                "ordering": ["title"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("company", "title"),
+                        name="unique_reply_template_title",
+                        violation_error_message="Er is al een sjabloon met deze naam.",
+                    )
+                ],
             },
         ),
     ]

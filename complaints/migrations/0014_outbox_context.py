@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0013_consumer_erased'),
+        ("complaints", "0013_consumer_erased"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outboxmessage',
-            name='context',
-            field=models.JSONField(blank=True, default=dict, verbose_name='inhoud'),
+            model_name="outboxmessage",
+            name="context",
+            field=models.JSONField(blank=True, default=dict, verbose_name="inhoud"),
         ),
     ]
