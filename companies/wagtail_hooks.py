@@ -20,8 +20,15 @@ class CompanyRequestAdmin(ModelAdmin):
     model = CompanyRequest
     menu_label = _("Aanmeldingen")
     menu_icon = "mail"
-    list_display = ["company_name", "city", "kvk_number", "status", "created_at"]
-    list_filter = ["status"]
+    list_display = [
+        "company_name",
+        "city",
+        "kvk_number",
+        "wants_to_represent",
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status", "wants_to_represent"]
     search_fields = ["company_name", "kvk_number", "city"]
 
 
