@@ -172,3 +172,33 @@ class ReplyTemplateForm(forms.ModelForm):
         if same.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Er is al een sjabloon met deze naam."))
         return title
+
+
+class InviteColleagueForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadres van je collega"),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.company = company
+        self.domain = registrable_domain(company.website)
+        if self.domain:
+            self.fields["email"].help_text = _(
+                "Ook een adres op @%(domain)s. Je collega krijgt een link en logt in of maakt "
+                "een account aan met dit adres."
+            ) % {"domain": self.domain}
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if (
+            not self.domain
+            or is_free_mail(email_domain(email))
+            or not email_on_domain(email, self.domain)
+        ):
+            raise forms.ValidationError(
+                _("Nodig alleen collega's uit met een adres op @%(domain)s.")
+                % {"domain": self.domain or "het domein van het bedrijf"}
+            )
+        return email

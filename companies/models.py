@@ -529,3 +529,30 @@ class ReplyTemplate(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ColleagueInvitation(models.Model):
+    """A representative's invitation to a colleague on the company's domain; accepted by
+    signing in with that very address."""
+
+    company = models.ForeignKey(
+        CompanyPage, verbose_name=_("bedrijf"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mailadres"))
+    invited_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("uitgenodigd door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitnodiging voor een collega")
+        verbose_name_plural = _("uitnodigingen voor collega's")
+
+    def __str__(self):
+        return f"{self.email} – {self.company}"

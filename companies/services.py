@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from companies.models import (
+    ColleagueInvitation,
     CompanyClaim,
     CompanyContactAddress,
     CompanyIndexPage,
@@ -212,3 +213,75 @@ def remove_representative(representative: CompanyRepresentative) -> bool:
         return False
     representative.delete()
     return True
+
+
+INVITE_SALT = "companies.invitation"
+
+
+@transaction.atomic
+def invite_colleague(company: CompanyPage, inviter, email: str) -> ColleagueInvitation:
+    invitation = ColleagueInvitation.objects.create(
+        company=company, email=email, invited_by=inviter
+    )
+    token = signing.dumps({"invitation": invitation.pk, "email": email}, salt=INVITE_SALT)
+    _mail(
+        email,
+        "companies/email/colleague_invitation",
+        {
+            "company_name": company.title,
+            "accept_url": absolute_url(reverse("invitation_accept", args=[token])),
+            "hours": settings.CLAIM_LINK_HOURS,
+        },
+        key=f"invitation:{invitation.pk}",
+    )
+    return invitation
+
+
+def invitation_from_token(token: str, user) -> ColleagueInvitation:
+    """The open invitation the link names, if the signed-in user holds its address
+    (verified in allauth); ClaimLinkError otherwise."""
+    from allauth.account.models import EmailAddress
+
+    try:
+        data = signing.loads(
+            token, salt=INVITE_SALT, max_age=timedelta(hours=settings.CLAIM_LINK_HOURS)
+        )
+    except signing.SignatureExpired as exc:
+        raise ClaimLinkError(
+            _("Deze uitnodiging is verlopen. Vraag je collega om een nieuwe.")
+        ) from exc
+    except signing.BadSignature as exc:
+        raise ClaimLinkError(_("Deze link klopt niet.")) from exc
+    invitation = (
+        ColleagueInvitation.objects.select_related("company")
+        .filter(pk=data.get("invitation"), email=data.get("email"))
+        .first()
+    )
+    if invitation is None:
+        raise ClaimLinkError(_("Deze link klopt niet."))
+    if invitation.accepted_at is not None:
+        raise ClaimLinkError(_("Deze uitnodiging is al gebruikt."))
+    if not EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists():
+        raise ClaimLinkError(
+            _(
+                "Deze uitnodiging is voor %(email)s. Log in met een account met dat "
+                "e-mailadres, of maak er een aan."
+            )
+            % {"email": invitation.email}
+        )
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(invitation: ColleagueInvitation, user) -> CompanyRepresentative:
+    invitation = ColleagueInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ClaimLinkError(_("Deze uitnodiging is al gebruikt."))
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    representative, _created = CompanyRepresentative.objects.get_or_create(
+        user=user, company=invitation.company
+    )
+    return representative

@@ -14,6 +14,16 @@ urlpatterns = [
         views_manage.claim_verify,
         name="claim_verify",
     ),
+    path(
+        "bedrijfsbeheer/uitnodiging/<str:token>/",
+        views_manage.invitation_accept,
+        name="invitation_accept",
+    ),
+    path(
+        "bedrijfsbeheer/<int:company_id>/collegas/uitnodigen/",
+        views_manage.colleague_invite,
+        name="colleague_invite",
+    ),
     path("bedrijfsbeheer/<int:company_id>/", views_manage.company_manage, name="company_manage"),
     path(
         "bedrijfsbeheer/<int:company_id>/klantenservice/",

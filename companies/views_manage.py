@@ -21,6 +21,7 @@ from companies.forms import (
     ClaimForm,
     ContactAddressesForm,
     CustomerServiceForm,
+    InviteColleagueForm,
     ReplyTemplateForm,
 )
 from companies.models import CompanyClaim, CompanyPage, CompanyRepresentative, ReplyTemplate
@@ -138,6 +139,8 @@ def _manage_context(company, user, **forms):
         "reply_templates": company.reply_templates.all(),
         "colleagues": company.representatives.select_related("user").order_by("created_at"),
         "last_one": company.representatives.count() <= 1,
+        "invite_form": InviteColleagueForm(company=company),
+        "invitations": company.invitations.filter(accepted_at__isnull=True),
     }
     context.update(forms)
     return context
@@ -219,3 +222,39 @@ def colleague_remove(request, company, representative_id):
     if representative.user_id == request.user.pk and not services.represents(request.user, company):
         return redirect("manage_index")
     return redirect(reverse("company_manage", args=[company.pk]) + "#collega-s")
+
+
+@require_POST
+@representatives_only
+@ratelimit(key="user_or_ip", rate=_claim_rate, method="POST", fail_open=False)
+def colleague_invite(request, company):
+    form = InviteColleagueForm(request.POST, company=company)
+    if not form.is_valid():
+        return _invalid(request, company, invite_form=form)
+    services.invite_colleague(company, request.user, form.cleaned_data["email"])
+    messages.success(
+        request,
+        _("We hebben %(email)s een uitnodiging gestuurd.") % {"email": form.cleaned_data["email"]},
+    )
+    return redirect(reverse("company_manage", args=[company.pk]) + "#collega-s")
+
+
+@login_required
+def invitation_accept(request, token):
+    """GET shows a button, POST accepts; only with the invited address signed in."""
+    try:
+        invitation = services.invitation_from_token(token, request.user)
+        if request.method == "POST":
+            services.accept_invitation(invitation, request.user)
+            messages.success(
+                request,
+                _("Je reageert nu namens %(company)s.") % {"company": invitation.company.title},
+            )
+            return redirect("company_manage", invitation.company_id)
+    except services.ClaimLinkError as exc:
+        return TemplateResponse(
+            request, "companies/manage/claim_link_error.html", {"error": str(exc)}, status=400
+        )
+    return TemplateResponse(
+        request, "companies/manage/invitation_accept.html", {"invitation": invitation}
+    )
