@@ -384,6 +384,17 @@ class CompanyRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )
+    # Asked from the claim flow: the requester wants to speak for the company once it
+    # is added (a moderator then invites them to claim it).
+    wants_to_represent = models.BooleanField(_("wil het bedrijf vertegenwoordigen"), default=False)
+    requester = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("account aanvrager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
 
     class Meta:
@@ -440,3 +451,108 @@ class OutOfScopeName(models.Model):
 
         if not name_tokens(self.name):
             raise ValidationError({"name": _("Geef een naam met letters of cijfers.")})
+
+
+class CompanyClaim(models.Model):
+    """A person's request to speak for a company: a work address on the company's own
+    domain, proven by a link mailed there, then approved by a moderator."""
+
+    class Status(models.TextChoices):
+        UNVERIFIED = "unverified", _("e-mailadres nog niet bevestigd")
+        PENDING = "pending", _("wacht op een moderator")
+        APPROVED = "approved", _("goedgekeurd")
+        REFUSED = "refused", _("afgewezen")
+
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="claims"
+    )
+    company = models.ForeignKey(
+        CompanyPage, verbose_name=_("bedrijf"), on_delete=models.CASCADE, related_name="claims"
+    )
+    email = models.EmailField(_("werkadres"))
+    job_title = models.CharField(_("functie"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.UNVERIFIED
+    )
+    refusal_reason = models.TextField(_("reden van afwijzing"), blank=True)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    verified_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("claim van een bedrijfspagina")
+        verbose_name_plural = _("claims van bedrijfspagina's")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "company"],
+                name="one_claim_per_user_per_company",
+                violation_error_message=_("Je hebt dit bedrijf al geclaimd."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.company}"
+
+
+class ReplyTemplate(models.Model):
+    """A company's named text that its representatives start a reaction from."""
+
+    company = models.ForeignKey(
+        CompanyPage,
+        verbose_name=_("bedrijf"),
+        on_delete=models.CASCADE,
+        related_name="reply_templates",
+    )
+    title = models.CharField(_("naam"), max_length=80)
+    body = models.TextField(_("tekst"), max_length=5000)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("antwoordsjabloon")
+        verbose_name_plural = _("antwoordsjablonen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "title"],
+                name="unique_reply_template_title",
+                violation_error_message=_("Er is al een sjabloon met deze naam."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ColleagueInvitation(models.Model):
+    """A representative's invitation to a colleague on the company's domain; accepted by
+    signing in with that very address."""
+
+    company = models.ForeignKey(
+        CompanyPage, verbose_name=_("bedrijf"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mailadres"))
+    invited_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("uitgenodigd door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitnodiging voor een collega")
+        verbose_name_plural = _("uitnodigingen voor collega's")
+
+    def __str__(self):
+        return f"{self.email} – {self.company}"

@@ -20,6 +20,7 @@ def _request_rate(group, request):
 def request_company(request, index_page):
     """The "company not listed?" form; requests land in the admin for moderators."""
     form = CompanyRequestForm(request.POST if request.method == "POST" else None)
+    represent = request.GET.get("vertegenwoordigen") == "1"
     elsewhere = None
     if request.method == "POST" and form.is_valid():
         # A government body or a foreign company is not added: say where to go instead.
@@ -31,13 +32,23 @@ def request_company(request, index_page):
             % {"name": form.cleaned_data["company_name"]},
         )
     elif request.method == "POST" and form.is_valid():
-        form.save()
+        request_row = form.save(commit=False)
+        # From the claim flow ("Staat je bedrijf er niet bij?"): the moderator who adds
+        # the company knows who wants to speak for it and can point them to the claim.
+        if represent:
+            request_row.wants_to_represent = True
+            request_row.requester = request.user if request.user.is_authenticated else None
+        request_row.save()
         messages.success(
             request,
             _("Bedankt! We bekijken of %(name)s op Klachtenkompas past.")
             % {"name": form.cleaned_data["company_name"]},
         )
-        return redirect(index_page.url + index_page.reverse_subpage("request_company"))
+        return redirect(
+            index_page.url
+            + index_page.reverse_subpage("request_company")
+            + ("?vertegenwoordigen=1" if represent else "")
+        )
     return TemplateResponse(
         request,
         "companies/company_request.html",
@@ -46,6 +57,7 @@ def request_company(request, index_page):
             "form": form,
             "elsewhere": elsewhere,
             "elsewhere_name": form.data.get("company_name", ""),
+            "represent": represent,
         },
         status=400 if request.method == "POST" else 200,
     )

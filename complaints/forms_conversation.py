@@ -20,11 +20,38 @@ class ReactionForm(forms.Form):
         help_text=_("Alleen als het geen gegevens zijn van jou of van een ander persoon."),
     )
 
-    def __init__(self, *args, **kwargs):
+    # The company's reply templates (companies.ReplyTemplate), for its representatives only.
+    reply_template = forms.ModelChoiceField(
+        label=_("Kies een sjabloon"),
+        queryset=None,
+        required=False,
+        empty_label=_("geen sjabloon"),
+        help_text=_("Vult het tekstvak; pas de tekst daarna aan deze klacht aan."),
+    )
+
+    def __init__(self, *args, reply_templates=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.personal_data = personal_data.find(self.data.get("body", "")) if self.is_bound else []
         if not self.personal_data:
             del self.fields["publish_anyway"]
+        if reply_templates is not None and reply_templates.exists():
+            self.fields["reply_template"].queryset = reply_templates
+            self.order_fields(["reply_template", "body"])
+            # For static/js/reply-templates.js, which fills the box on choosing.
+            self.template_bodies = {str(t.pk): t.body for t in reply_templates}
+        else:
+            del self.fields["reply_template"]
+
+    def template_text(self) -> str | None:
+        """The chosen template's text ("Sjabloon invoegen", for browsers without JS)."""
+        field = self.fields.get("reply_template")
+        if field is None:
+            return None
+        try:
+            chosen = field.clean(self.data.get("reply_template"))
+        except forms.ValidationError:
+            return None
+        return chosen.body if chosen else None
 
     def clean(self):
         cleaned = super().clean()

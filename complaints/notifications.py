@@ -113,6 +113,25 @@ def queue_evidence_added(complaint, attachment=None, entry=None) -> int:
     return _write(rows)
 
 
+def queue_other(to_email: str, template: str, context: dict, key: str) -> bool:
+    """A message that is not about a complaint (a company claim, an invitation)."""
+    from complaints.models import OutboxMessage
+
+    row = OutboxMessage(
+        template=template,
+        role="other",
+        to_email=to_email,
+        context=context,
+        dedupe_key=dedupe_key(f"other:{key}:{to_email}"),
+    )
+    _write([row])
+    return True
+
+
+def on_mail_wanted(sender, to_email, template, context, key, **kwargs) -> bool:
+    return queue_other(to_email, template, context, key)
+
+
 def kick_delivery() -> None:
     """Ask the task cluster to deliver the outbox once this transaction commits."""
 

@@ -43,7 +43,15 @@ def _context(message: OutboxMessage) -> dict:
         "complaint_url": absolute_url(complaint.url or "") if complaint else "",
         "my_complaints_url": absolute_url("/mijn-klachten/"),
         "portal_url": absolute_url("/bedrijfsportaal/"),
+        **message.context,
     }
+
+
+def template_path(message: OutboxMessage) -> str:
+    """A bare name is one of the complaint messages; other apps give their own path."""
+    if "/" in message.template:
+        return message.template
+    return f"complaints/email/{message.template}"
 
 
 def deliver_due(now=None, limit: int = 500) -> dict:
@@ -90,7 +98,7 @@ def _deliver(message: OutboxMessage) -> str:
     now = timezone.now()
     try:
         send_one(
-            f"complaints/email/{message.template}",
+            template_path(message),
             message.to_email,
             _context(message),
             message_id=message_id(message),

@@ -46,7 +46,7 @@ def complaint_page_context(complaint, user) -> dict:
         and states.target_of(complaint.status, states.Action.MARK_SOLVED) is not None,
         "can_rate": party == "consumer"
         and states.target_of(complaint.status, states.Action.RATE) is not None,
-        "reaction_form": ReactionForm(),
+        "reaction_form": ReactionForm(reply_templates=reply_templates(complaint, party)),
         "rating_form": RatingForm(),
         "rating": getattr(complaint, "rating", None) if complaint.status == "rated" else None,
         "escalation": escalation_pages(complaint) if party == "consumer" else [],
@@ -60,6 +60,11 @@ def complaint_page_context(complaint, user) -> dict:
             contact_log=list(complaint.contact_log.all()),
         )
     return context
+
+
+def reply_templates(complaint, party):
+    """The texts a company's representative may start a reaction from."""
+    return complaint.company.reply_templates.all() if party == "company" else None
 
 
 def complaints_of(consumer):

@@ -122,6 +122,10 @@ def register():
     post_delete.connect(
         on_attachment_deleted, sender=Attachment, dispatch_uid="complaint_attachment_file"
     )
+    from companies.signals import mail_wanted
+    from complaints.notifications import on_mail_wanted
+
+    mail_wanted.connect(on_mail_wanted, dispatch_uid="companies_mail_to_outbox")
     workflow_rejected.connect(
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="complaint_rejected"
     )

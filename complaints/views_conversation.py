@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from complaints import services, states
 from complaints.forms_conversation import RatingForm, ReactionForm, ReportForm
 from complaints.models import ComplaintPage, Reaction
-from complaints.selectors import public_complaints
+from complaints.selectors import public_complaints, reply_templates
 from core.ratelimit import ratelimit
 
 
@@ -39,12 +39,12 @@ def _refuse(request, complaint, error):
     return _back(complaint)
 
 
-def _show_again(request, complaint, **bound_forms):
+def _show_again(request, complaint, status=400, **bound_forms):
     """The complaint page again with a refused form, its errors and what was typed in it
     (a redirect would throw the text away)."""
     context = complaint.get_context(request)
     context.update(bound_forms)
-    return TemplateResponse(request, complaint.get_template(request), context, status=400)
+    return TemplateResponse(request, complaint.get_template(request), context, status=status)
 
 
 def _run(request, complaint, action, success):
@@ -70,7 +70,16 @@ def _run(request, complaint, action, success):
 @reaction_limit
 def react(request, pk):
     complaint = _public_complaint(pk)
-    form = ReactionForm(request.POST)
+    party = services.party_of(request.user, complaint)
+    templates = reply_templates(complaint, party)
+    form = ReactionForm(request.POST, reply_templates=templates)
+    if "insert_template" in request.POST:
+        # Without JavaScript: the page again, the chosen template's text in the box.
+        if party is None:
+            raise Http404
+        body = form.template_text() or request.POST.get("body", "")
+        form = ReactionForm(reply_templates=templates, initial={"body": body})
+        return _show_again(request, complaint, status=200, reaction_form=form)
     if not form.is_valid():
         if services.party_of(request.user, complaint) is None:
             raise Http404

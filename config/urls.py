@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("account/", include("allauth.urls")),
+    path("", include("companies.urls")),
     path("", include("complaints.urls")),
     path("", include("scorecards.urls")),
     path("", include("opendata.urls")),

@@ -429,6 +429,10 @@ COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
 DRAFT_CREATE_RATE = env("DRAFT_CREATE_RATE", default="10/h")
 REACTION_RATE = env("REACTION_RATE", default="30/h")
 COMPANY_REQUEST_RATE = env("COMPANY_REQUEST_RATE", default="5/h")
+# How long the link that proves a company address stays valid.
+CLAIM_LINK_HOURS = env.int("CLAIM_LINK_HOURS", default=72)
+# Claims started per account or address: each one sends a mail.
+CLAIM_RATE = env("CLAIM_RATE", default="10/h")
 # A consumer's copy of all their data (a zip with their attachments): per account.
 PERSONAL_DATA_EXPORT_RATE = env("PERSONAL_DATA_EXPORT_RATE", default="5/h")
 # Password tries on the account-deletion page: per account, against guessing.
