@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "advice",
     "search",
     "opendata",
+    "alerts",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
@@ -429,6 +430,8 @@ COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/d")
 DRAFT_CREATE_RATE = env("DRAFT_CREATE_RATE", default="10/h")
 REACTION_RATE = env("REACTION_RATE", default="30/h")
 COMPANY_REQUEST_RATE = env("COMPANY_REQUEST_RATE", default="5/h")
+# Follow forms and "Mijn meldingen" links, per client address: each may send a mail.
+ALERT_SUBSCRIBE_RATE = env("ALERT_SUBSCRIBE_RATE", default="10/h")
 # A consumer's copy of all their data (a zip with their attachments): per account.
 PERSONAL_DATA_EXPORT_RATE = env("PERSONAL_DATA_EXPORT_RATE", default="5/h")
 # Password tries on the account-deletion page: per account, against guessing.
