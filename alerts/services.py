@@ -7,11 +7,11 @@ it; log lines name subscriptions by id, never by address."""
 import dataclasses
 import hashlib
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core import signing
 from django.db import transaction
-from django.db.models.functions import SHA256
+from django.db.models import CharField, F, Func
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 SEARCH_KEYS = ("q", "company", "topic", "sector", "status", "date_from", "date_to")
 MINE_SALT = "alerts.mine"
 MINE_MAX_AGE = 7 * 24 * 3600  # a "Mijn meldingen" link works for a week
+# A digest covers up to this long before it runs: a complaint stamped just before the
+# run but committed just after it would otherwise fall between two digests.
+SETTLE = timedelta(minutes=10)
 
 
 def _key(raw: str) -> str:
@@ -166,6 +169,14 @@ def _address_hash(email: str) -> str:
     return hashlib.sha256(normalise_email(email).encode()).hexdigest()
 
 
+class _sql_sha256(Func):
+    """SHA-256 in hex with PostgreSQL's built-in sha256() (Django's SHA256 needs the
+    pgcrypto extension)."""
+
+    template = "encode(sha256(convert_to(%(expressions)s, 'UTF8')), 'hex')"
+    output_field = CharField()
+
+
 def mine_token(email: str) -> str:
     """A signed, dated token that names the address by its hash only, so that the
     address itself never stands in a URL (and so in no access log)."""
@@ -180,7 +191,7 @@ def subscriptions_for_token(token: str):
     except signing.BadSignature:  # SignatureExpired is one too
         return None
     return (
-        Subscription.objects.annotate(address_hash=SHA256("email"))
+        Subscription.objects.annotate(address_hash=_sql_sha256(F("email")))
         .filter(address_hash=digest)
         .select_related("company")
         .order_by("created_at", "pk")
@@ -288,11 +299,15 @@ def _digest_one(pk: int, now: datetime) -> int:
     if AlertMail.objects.filter(dedupe_key=_key(key)).exists():
         return 0
     since = subscription.last_sent_at or subscription.confirmed_at
+    until = now - SETTLE
+    if until <= since:
+        return 0
     if subscription.kind == Subscription.Kind.COMPANY:
-        complaints, reactions = _company_items(subscription, since, now)
+        complaints, reactions = _company_items(subscription, since, until)
     else:
-        complaints, reactions = _search_items(subscription, since, now), []
-    subscription.last_sent_at = now
+        complaints, reactions = _search_items(subscription, since, until), []
+    # last_sent_at is the end of the window covered, not the time of sending.
+    subscription.last_sent_at = until
     subscription.save(update_fields=["last_sent_at"])
     if not complaints and not reactions:
         return 0
