@@ -9,6 +9,7 @@ import hashlib
 import logging
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import CharField, F, Func
@@ -28,7 +29,6 @@ logger = logging.getLogger(__name__)
 # The saved search keeps what selects complaints; page and sort are the page's own.
 SEARCH_KEYS = ("q", "company", "topic", "sector", "status", "date_from", "date_to")
 MINE_SALT = "alerts.mine"
-MINE_MAX_AGE = 7 * 24 * 3600  # a "Mijn meldingen" link works for a week
 # A digest covers up to this long before it runs: a complaint stamped just before the
 # run but committed just after it would otherwise fall between two digests.
 SETTLE = timedelta(minutes=10)
@@ -187,7 +187,7 @@ def subscriptions_for_token(token: str):
     """The subscriptions of the address the token names; None for a forged or expired
     token."""
     try:
-        digest = signing.loads(token, salt=MINE_SALT, max_age=MINE_MAX_AGE)
+        digest = signing.loads(token, salt=MINE_SALT, max_age=settings.ALERTS_MINE_LINK_MAX_AGE)
     except signing.BadSignature:  # SignatureExpired is one too
         return None
     return (

@@ -432,6 +432,8 @@ REACTION_RATE = env("REACTION_RATE", default="30/h")
 COMPANY_REQUEST_RATE = env("COMPANY_REQUEST_RATE", default="5/h")
 # Follow forms and "Mijn meldingen" links, per client address: each may send a mail.
 ALERT_SUBSCRIBE_RATE = env("ALERT_SUBSCRIBE_RATE", default="10/h")
+# Seconds a mailed "Mijn meldingen" link works (a week).
+ALERTS_MINE_LINK_MAX_AGE = env.int("ALERTS_MINE_LINK_MAX_AGE", default=7 * 24 * 3600)
 # A consumer's copy of all their data (a zip with their attachments): per account.
 PERSONAL_DATA_EXPORT_RATE = env("PERSONAL_DATA_EXPORT_RATE", default="5/h")
 # Password tries on the account-deletion page: per account, against guessing.
