@@ -26,9 +26,7 @@ def headers(mail: AlertMail) -> dict:
         # RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that
         # POSTs "List-Unsubscribe=One-Click" to the https URL.
         mailto = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
-        result["List-Unsubscribe"] = (
-            f"<{mail.unsubscribe_url}>, <mailto:{mailto}?subject=afmelden>"
-        )
+        result["List-Unsubscribe"] = f"<{mail.unsubscribe_url}>, <mailto:{mailto}?subject=afmelden>"
         result["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return result
 
@@ -64,7 +62,11 @@ def _deliver(mail: AlertMail) -> str:
     now = timezone.now()
     try:
         message = EmailMultiAlternatives(
-            mail.subject, mail.text, settings.DEFAULT_FROM_EMAIL, [mail.to_email], headers=headers(mail)
+            mail.subject,
+            mail.text,
+            settings.DEFAULT_FROM_EMAIL,
+            [mail.to_email],
+            headers=headers(mail),
         )
         message.attach_alternative(mail.html, "text/html")
         message.send(fail_silently=False)

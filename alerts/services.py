@@ -207,9 +207,7 @@ def send_mine_link(email: str, now: datetime | None = None) -> None:
     if not Subscription.objects.filter(email=email).exists():
         return
     url = absolute_url(reverse("alerts:mine", args=[mine_token(email)]))
-    _queue_mail(
-        email, "mine", {"mine_url": url}, key=f"mine:{email}:{now:%Y-%m-%dT%H}"
-    )
+    _queue_mail(email, "mine", {"mine_url": url}, key=f"mine:{email}:{now:%Y-%m-%dT%H}")
 
 
 # The daily digest --------------------------------------------------------------------

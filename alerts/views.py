@@ -129,5 +129,3 @@ def mine(request, token):
         for s in subscriptions
     ]
     return render(request, "alerts/mine.html", {"items": items})
-
-

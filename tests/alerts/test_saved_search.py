@@ -37,7 +37,9 @@ def test_the_search_page_links_to_following_its_search(client, published):
 def test_two_spellings_of_one_search_are_one_subscription(client):
     url = reverse("alerts:follow_search")
     client.post(f"{url}?q=+modem++kapot&status=closed&status=awaiting_company", {"email": ADDRESS})
-    client.post(f"{url}?status=awaiting_company&q=modem%20kapot&status=closed&page=3", {"email": ADDRESS})
+    client.post(
+        f"{url}?status=awaiting_company&q=modem%20kapot&status=closed&page=3", {"email": ADDRESS}
+    )
 
     subscription = Subscription.objects.get()
     assert subscription.kind == "search"
@@ -45,7 +47,9 @@ def test_two_spellings_of_one_search_are_one_subscription(client):
 
 
 def test_an_invalid_search_cannot_be_followed(client):
-    response = client.post(f"{reverse('alerts:follow_search')}?date_from=gisteren", {"email": ADDRESS})
+    response = client.post(
+        f"{reverse('alerts:follow_search')}?date_from=gisteren", {"email": ADDRESS}
+    )
     assert response.status_code == 400
     assert not Subscription.objects.exists()
 
