@@ -79,3 +79,21 @@ class AlertMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} ({self.get_status_display()})"
+
+
+class RepresentativeAlert(models.Model):
+    """A company representative's choice for an immediate mail at each new public
+    complaint and each new reaction for their company."""
+
+    representative = models.OneToOneField(
+        "companies.CompanyRepresentative", on_delete=models.CASCADE, related_name="+"
+    )
+    unsubscribe_token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("directe melding voor bedrijf")
+        verbose_name_plural = _("directe meldingen voor bedrijven")
+
+    def __str__(self):
+        return f"{self.representative_id}"

@@ -154,9 +154,30 @@ def by_unsubscribe_token(token: str) -> Subscription | None:
     return Subscription.objects.filter(unsubscribe_token=token).select_related("company").first()
 
 
+def describe_token(token: str) -> str | None:
+    """What an unsubscribe token stops, for its page; None when it stops nothing."""
+    from alerts.models import RepresentativeAlert
+
+    subscription = by_unsubscribe_token(token)
+    if subscription is not None:
+        return describe(subscription)
+    alert = (
+        RepresentativeAlert.objects.filter(unsubscribe_token=token)
+        .select_related("representative__company")
+        .first()
+    )
+    if alert is not None:
+        return f"directe meldingen voor {alert.representative.company.title}"
+    return None
+
+
 def unsubscribe(token: str) -> bool:
-    """Stop one subscription; again is harmless (a mail program may POST twice)."""
+    """Stop one subscription (or a representative's direct mails); again is harmless
+    (a mail program may POST twice)."""
+    from alerts.models import RepresentativeAlert
+
     deleted, _ = Subscription.objects.filter(unsubscribe_token=token).delete()
+    deleted += RepresentativeAlert.objects.filter(unsubscribe_token=token).delete()[0]
     if deleted:
         logger.info("alerts: a subscription was ended")
     return bool(deleted)
@@ -322,3 +343,69 @@ def _digest_one(pk: int, now: datetime) -> int:
         ),
     }
     return int(_queue_mail(subscription.email, "digest", context, key=key, unsubscribe_url=url))
+
+
+# Representatives ---------------------------------------------------------------------
+
+REPRESENTATIVE_SUBJECTS = {
+    "approve": "new_complaint",
+    "company_reacts": "company_reacted",
+    "consumer_reacts": "consumer_reacted",
+}
+
+
+def queue_representative_alerts(event) -> int:
+    """One mail per representative of the complaint's company who switched the direct
+    mails on; not to the one who caused the event, and not to an address that the
+    complaint's own notifications already write to for this event (rules 7 and 8), so
+    nobody gets the same news twice. Imports (notifications off) mail nobody."""
+    from alerts.models import RepresentativeAlert
+    from complaints import notifications
+    from complaints.services import notifications_on
+
+    if not notifications_on():
+        return 0
+    complaint = event.complaint
+    already = set()
+    if any(
+        role == notifications.COMPANY for role, _ in notifications.MESSAGES.get(event.action, [])
+    ):
+        already = {
+            normalise_email(a) for a in notifications.addresses(complaint, notifications.COMPANY)
+        }
+    alerts = RepresentativeAlert.objects.filter(
+        representative__company_id=complaint.company_id
+    ).select_related("representative__user")
+    written = 0
+    for alert in alerts:
+        user = alert.representative.user
+        email = normalise_email(user.email or "")
+        if not email or email in already or user.pk == event.actor_id:
+            continue
+        url = absolute_url(reverse("alerts:unsubscribe", args=[alert.unsubscribe_token]))
+        written += _queue_mail(
+            email,
+            "representative",
+            {
+                "what": REPRESENTATIVE_SUBJECTS.get(event.action, ""),
+                "complaint_title": complaint.title,
+                "company": complaint.company.title,
+                "complaint_url": absolute_url(complaint.url or ""),
+                "settings_url": absolute_url(reverse("alerts:representative")),
+                "unsubscribe_url": url,
+            },
+            key=f"rep:{event.pk}:{alert.pk}",
+            unsubscribe_url=url,
+        )
+    if written:
+        logger.info("alerts: %d representative alerts for event %s", written, event.pk)
+    return written
+
+
+def set_representative_alert(representation, on: bool) -> None:
+    from alerts.models import RepresentativeAlert
+
+    if on:
+        RepresentativeAlert.objects.get_or_create(representative=representation)
+    else:
+        RepresentativeAlert.objects.filter(representative=representation).delete()

@@ -11,4 +11,5 @@ urlpatterns = [
     path("afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("mijn-meldingen/", views.mine_request, name="mine_request"),
     path("mijn-meldingen/<str:token>/", views.mine, name="mine"),
+    path("bedrijf/", views.representative, name="representative"),
 ]

@@ -3,15 +3,18 @@ entered here is the same, so no one can learn from it whether an address follows
 something."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from alerts import services
 from alerts.forms import EmailForm
-from companies.models import CompanyPage
+from alerts.models import RepresentativeAlert
+from companies.models import CompanyPage, CompanyRepresentative
 from core.ratelimit import ratelimit
 from search.forms import SearchForm
 
@@ -98,13 +101,8 @@ def unsubscribe(request, token):
         if one_click:
             return HttpResponse("Afgemeld.", content_type="text/plain; charset=utf-8")
         return render(request, "alerts/unsubscribed.html", {})
-    subscription = services.by_unsubscribe_token(token)
-    return render(
-        request,
-        "alerts/unsubscribe.html",
-        {"subscription": subscription, "what": subscription and services.describe(subscription)},
-        status=200 if subscription else 404,
-    )
+    what = services.describe_token(token)
+    return render(request, "alerts/unsubscribe.html", {"what": what}, status=200 if what else 404)
 
 
 @require_http_methods(["GET", "POST"])
@@ -129,3 +127,27 @@ def mine(request, token):
         for s in subscriptions
     ]
     return render(request, "alerts/mine.html", {"items": items})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def representative(request):
+    """A representative switches the direct mails for each company they speak for."""
+    representations = list(
+        CompanyRepresentative.objects.filter(user=request.user).select_related("company")
+    )
+    if not representations:
+        raise Http404
+    if request.method == "POST":
+        chosen = set(request.POST.getlist("bedrijf"))
+        for representation in representations:
+            services.set_representative_alert(representation, str(representation.pk) in chosen)
+        messages.success(request, "Je keuze is bewaard.")
+        return redirect("alerts:representative")
+    on = set(
+        RepresentativeAlert.objects.filter(representative__in=representations).values_list(
+            "representative_id", flat=True
+        )
+    )
+    items = [{"representation": r, "on": r.pk in on} for r in representations]
+    return render(request, "alerts/representative.html", {"items": items})
