@@ -292,8 +292,14 @@ def send_digests(now: datetime | None = None) -> int:
     rerun the same day sends nothing twice."""
     now = now or timezone.now()
     sent = 0
-    ids = Subscription.objects.filter(confirmed_at__isnull=False).values_list("pk", flat=True)
-    for pk in ids.iterator():
+    # Ids only, read at once: each subscription is then handled in its own short
+    # transaction (a server-side cursor would not survive those commits).
+    ids = list(
+        Subscription.objects.filter(confirmed_at__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
         try:
             sent += _digest_one(pk, now)
         except SearchUnavailable:
