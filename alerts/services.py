@@ -372,16 +372,19 @@ def queue_representative_alerts(event) -> int:
     if not notifications_on():
         return 0
     complaint = event.complaint
+    alerts = list(
+        RepresentativeAlert.objects.filter(
+            representative__company_id=complaint.company_id
+        ).select_related("representative__user")
+    )
+    if not alerts:  # the common case: one query and done
+        return 0
     already = set()
-    if any(
-        role == notifications.COMPANY for role, _ in notifications.MESSAGES.get(event.action, [])
-    ):
+    company_messages = notifications.MESSAGES.get(event.action, [])
+    if any(role == notifications.COMPANY for role, _ in company_messages):
         already = {
             normalise_email(a) for a in notifications.addresses(complaint, notifications.COMPANY)
         }
-    alerts = RepresentativeAlert.objects.filter(
-        representative__company_id=complaint.company_id
-    ).select_related("representative__user")
     written = 0
     for alert in alerts:
         user = alert.representative.user
