@@ -183,6 +183,12 @@ def unsubscribe(token: str) -> bool:
     return bool(deleted)
 
 
+def forget_address(email: str) -> None:
+    email = normalise_email(email)
+    Subscription.objects.filter(email=email).delete()
+    AlertMail.objects.filter(to_email__iexact=email).exclude(status=AlertMail.Status.SENT).delete()
+
+
 # "Mijn meldingen" --------------------------------------------------------------------
 
 

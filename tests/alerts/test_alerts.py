@@ -234,3 +234,16 @@ def test_addresses_stay_out_of_the_logs(client, company, make_complaint, caplog,
     # The test's own SMTP server (aiosmtpd, "mail.log") logs its recipients; the site not.
     ours = [r.getMessage() for r in caplog.records if not r.name.startswith("mail.log")]
     assert ours and not [line for line in ours if "volger-geheim" in line]
+
+
+def test_erasing_an_account_forgets_what_its_address_follows(company, consumer):
+    from complaints import gdpr
+
+    services.subscribe(consumer.email.upper(), company=company)
+    confirmed(company)  # someone else's subscription stays
+    assert Subscription.objects.filter(email=consumer.email.lower()).exists()
+
+    gdpr.erase_account(consumer, public_choice=gdpr.KEEP_ANONYMOUS)
+
+    assert list(Subscription.objects.values_list("email", flat=True)) == [ADDRESS]
+    assert not AlertMail.objects.filter(to_email__iexact=consumer.email).exists()
