@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("complaints.urls")),
     path("", include("scorecards.urls")),
     path("", include("opendata.urls")),
+    path("alerts/", include("alerts.urls")),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "advice",
     "search",
     "opendata",
+    "alerts",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
@@ -433,6 +434,10 @@ COMPANY_REQUEST_RATE = env("COMPANY_REQUEST_RATE", default="5/h")
 CLAIM_LINK_HOURS = env.int("CLAIM_LINK_HOURS", default=72)
 # Claims started per account or address: each one sends a mail.
 CLAIM_RATE = env("CLAIM_RATE", default="10/h")
+# Follow forms and "Mijn meldingen" links, per client address: each may send a mail.
+ALERT_SUBSCRIBE_RATE = env("ALERT_SUBSCRIBE_RATE", default="10/h")
+# Seconds a mailed "Mijn meldingen" link works (a week).
+ALERTS_MINE_LINK_MAX_AGE = env.int("ALERTS_MINE_LINK_MAX_AGE", default=7 * 24 * 3600)
 # A consumer's copy of all their data (a zip with their attachments): per account.
 PERSONAL_DATA_EXPORT_RATE = env("PERSONAL_DATA_EXPORT_RATE", default="5/h")
 # Password tries on the account-deletion page: per account, against guessing.
