@@ -7,44 +7,177 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('complaints', '0013_consumer_erased'),
+        ("complaints", "0013_consumer_erased"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='complaintevent',
-            name='action',
-            field=models.CharField(choices=[('submit', 'ingediend'), ('approve', 'goedgekeurd'), ('reject', 'aanpassing gevraagd'), ('company_reacts', 'bedrijf reageerde'), ('consumer_reacts', 'consument reageerde'), ('mark_solved', 'opgelost volgens bedrijf'), ('rate', 'beoordeeld'), ('company_term_missed', 'termijn bedrijf verstreken'), ('consumer_term_missed', 'termijn consument verstreken'), ('rating_term_missed', 'beoordelingstermijn verstreken'), ('withdraw', 'ingetrokken'), ('expire', 'verlopen'), ('hold', 'teruggehouden voor moderatie'), ('erase', 'ingetrokken bij verwijderen account'), ('offer_made', 'voorstel gedaan'), ('offer_accepted', 'voorstel aangenomen'), ('offer_declined', 'voorstel afgewezen'), ('offer_expired', 'voorstel verlopen'), ('offer_carried_out', 'voorstel uitgevoerd volgens bedrijf'), ('offer_not_carried_out', 'voorstel niet uitgevoerd volgens consument')], max_length=30),
+            model_name="complaintevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("submit", "ingediend"),
+                    ("approve", "goedgekeurd"),
+                    ("reject", "aanpassing gevraagd"),
+                    ("company_reacts", "bedrijf reageerde"),
+                    ("consumer_reacts", "consument reageerde"),
+                    ("mark_solved", "opgelost volgens bedrijf"),
+                    ("rate", "beoordeeld"),
+                    ("company_term_missed", "termijn bedrijf verstreken"),
+                    ("consumer_term_missed", "termijn consument verstreken"),
+                    ("rating_term_missed", "beoordelingstermijn verstreken"),
+                    ("withdraw", "ingetrokken"),
+                    ("expire", "verlopen"),
+                    ("hold", "teruggehouden voor moderatie"),
+                    ("erase", "ingetrokken bij verwijderen account"),
+                    ("offer_made", "voorstel gedaan"),
+                    ("offer_accepted", "voorstel aangenomen"),
+                    ("offer_declined", "voorstel afgewezen"),
+                    ("offer_expired", "voorstel verlopen"),
+                    ("offer_carried_out", "voorstel uitgevoerd volgens bedrijf"),
+                    ("offer_not_carried_out", "voorstel niet uitgevoerd volgens consument"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.CreateModel(
-            name='SettlementOffer',
+            name="SettlementOffer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('refund', 'terugbetaling'), ('replacement', 'vervanging'), ('repair', 'reparatie'), ('credit', 'tegoed'), ('cancellation', 'kosteloos opzeggen'), ('other', 'iets anders')], max_length=20, verbose_name='soort voorstel')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='bedrag in euro')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='omschrijving')),
-                ('message', models.TextField(blank=True, max_length=2000, verbose_name='bericht bij het voorstel')),
-                ('carry_out_by', models.DateField(verbose_name='uitgevoerd uiterlijk op')),
-                ('answer_by', models.DateField(verbose_name='antwoord uiterlijk op')),
-                ('status', models.CharField(choices=[('open', 'wacht op antwoord'), ('accepted', 'aangenomen'), ('declined', 'afgewezen'), ('expired', 'verlopen'), ('carried_out', 'uitgevoerd volgens bedrijf'), ('not_carried_out', 'niet uitgevoerd volgens consument')], default='open', max_length=20, verbose_name='stand')),
-                ('decline_reason', models.TextField(blank=True, max_length=2000, verbose_name='reden van afwijzen')),
-                ('amount_public', models.BooleanField(default=False, verbose_name='bedrag mag openbaar')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gedaan op')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='beantwoord op')),
-                ('carried_out_at', models.DateTimeField(blank=True, null=True, verbose_name='uitgevoerd gemeld op')),
-                ('disputed_at', models.DateTimeField(blank=True, null=True, verbose_name='niet uitgevoerd gemeld op')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='offers', to='complaints.complaintpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("refund", "terugbetaling"),
+                            ("replacement", "vervanging"),
+                            ("repair", "reparatie"),
+                            ("credit", "tegoed"),
+                            ("cancellation", "kosteloos opzeggen"),
+                            ("other", "iets anders"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort voorstel",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="bedrag in euro",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="omschrijving"),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="bericht bij het voorstel"
+                    ),
+                ),
+                ("carry_out_by", models.DateField(verbose_name="uitgevoerd uiterlijk op")),
+                ("answer_by", models.DateField(verbose_name="antwoord uiterlijk op")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "wacht op antwoord"),
+                            ("accepted", "aangenomen"),
+                            ("declined", "afgewezen"),
+                            ("expired", "verlopen"),
+                            ("carried_out", "uitgevoerd volgens bedrijf"),
+                            ("not_carried_out", "niet uitgevoerd volgens consument"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="stand",
+                    ),
+                ),
+                (
+                    "decline_reason",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="reden van afwijzen"
+                    ),
+                ),
+                (
+                    "amount_public",
+                    models.BooleanField(default=False, verbose_name="bedrag mag openbaar"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gedaan op"
+                    ),
+                ),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="beantwoord op"),
+                ),
+                (
+                    "carried_out_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="uitgevoerd gemeld op"
+                    ),
+                ),
+                (
+                    "disputed_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="niet uitgevoerd gemeld op"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "complaint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="offers",
+                        to="complaints.complaintpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voorstel',
-                'verbose_name_plural': 'voorstellen',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['status', 'answer_by'], name='offer_status_answer')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['open', 'accepted', 'carried_out'])), fields=('complaint',), name='one_live_offer_per_complaint'), models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gt', 0), _connector='OR'), name='offer_amount_positive'), models.CheckConstraint(condition=models.Q(('carry_out_by__gte', models.F('answer_by'))), name='offer_carry_out_after_answer')],
+                "verbose_name": "voorstel",
+                "verbose_name_plural": "voorstellen",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["status", "answer_by"], name="offer_status_answer")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["open", "accepted", "carried_out"])),
+                        fields=("complaint",),
+                        name="one_live_offer_per_complaint",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("amount__isnull", True), ("amount__gt", 0), _connector="OR"
+                        ),
+                        name="offer_amount_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("carry_out_by__gte", models.F("answer_by"))),
+                        name="offer_carry_out_after_answer",
+                    ),
+                ],
             },
         ),
     ]

@@ -52,10 +52,10 @@ class SettlementOffer(models.Model):
     message = models.TextField(_("bericht bij het voorstel"), max_length=MAX_OFFER_TEXT, blank=True)
     carry_out_by = models.DateField(_("uitgevoerd uiterlijk op"))
     answer_by = models.DateField(_("antwoord uiterlijk op"))
-    status = models.CharField(
-        _("stand"), max_length=20, choices=State.choices, default=State.OPEN
+    status = models.CharField(_("stand"), max_length=20, choices=State.choices, default=State.OPEN)
+    decline_reason = models.TextField(
+        _("reden van afwijzen"), max_length=MAX_OFFER_TEXT, blank=True
     )
-    decline_reason = models.TextField(_("reden van afwijzen"), max_length=MAX_OFFER_TEXT, blank=True)
     amount_public = models.BooleanField(_("bedrag mag openbaar"), default=False)
     created_at = models.DateTimeField(_("gedaan op"), default=timezone.now)
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
