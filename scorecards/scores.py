@@ -105,7 +105,8 @@ def compute(company, today: date | None = None):
     )
     rating_totals = ratings.aggregate(
         n=Count("pk"),
-        solved=Count("pk", filter=Q(solved=True)),
+        # Named apart from the field: an aggregate called "solved" would shadow it below.
+        n_solved=Count("pk", filter=Q(solved=True)),
         solved_by_offer=Count("pk", filter=Q(solved=True, by_offer=True)),
         grade_sum=Sum("grade"),
         # With the sum and the count, what the interval of the mean grade needs.
@@ -141,7 +142,7 @@ def compute(company, today: date | None = None):
         company_turns=turns.count() + missed_turns,
         company_turns_on_time=turns.filter(on_time=True).count(),
         rated=n,
-        rated_solved=rating_totals["solved"],
+        rated_solved=rating_totals["n_solved"],
         grade_sum=grade_sum,
         grade_sum_squares=rating_totals["grade_sum_squares"] or 0,
         rated_solved_by_offer=rating_totals["solved_by_offer"],
