@@ -730,7 +730,13 @@ def expire_offers(now: datetime) -> int:
         only=Q(offers__status=open_),
         on_moved=lapse,
     )
-    SettlementOffer.objects.filter(status=open_).exclude(
-        complaint__status=Status.AWAITING_CONSUMER
-    ).update(status=SettlementOffer.State.EXPIRED, answered_at=now)
+    with transaction.atomic():
+        stray = SettlementOffer.objects.select_for_update().filter(status=open_)
+        stray = stray.exclude(complaint__status=Status.AWAITING_CONSUMER)
+        tags = []
+        for complaint_id, company_id in stray.values_list("complaint_id", "complaint__company_id"):
+            tags += complaint_page_tags(complaint_id, company_id)
+        if tags:
+            stray.update(status=SettlementOffer.State.EXPIRED, answered_at=now)
+            pagecache.bump_on_commit(*tags)
     return count

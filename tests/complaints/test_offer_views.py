@@ -142,7 +142,9 @@ def test_accepting_with_the_amount_public_shows_it_to_everyone(
     client, complaint, representative, consumer
 ):
     offer = make_offer(client, complaint, representative)
-    response = as_(client, consumer).post(url(complaint, offer, "aannemen"), {"amount_public": "on"})
+    response = as_(client, consumer).post(
+        url(complaint, offer, "aannemen"), {"amount_public": "on"}
+    )
     assert response.status_code == 302
 
     assert ComplaintPage.objects.get(pk=complaint.pk).status == Status.AWAITING_RATING
@@ -269,3 +271,24 @@ def test_a_reaction_while_the_offer_waits_is_refused_with_the_reason(
     )
     assert "Beantwoord eerst het voorstel" in response.content.decode()
     assert not complaint.reactions.exists()
+
+
+def test_the_pages_api_gives_the_public_offer_facts_only(
+    client, complaint, representative, consumer
+):
+    hidden = make_offer(client, complaint, representative)
+    as_(client, consumer).post(url(complaint, hidden, "afwijzen"), {"reason": REASON})
+    shown = make_offer(client, complaint, representative, amount="12,50")
+    as_(client, consumer).post(url(complaint, shown, "aannemen"), {"amount_public": "on"})
+    client.logout()
+
+    response = client.get(f"/api/v2/pages/{complaint.pk}/?fields=offers")
+
+    assert response.status_code == 200
+    offers = response.json()["offers"]
+    assert [(o["kind"], o["status"], o["amount"]) for o in offers] == [
+        ("refund", "declined", None),
+        ("refund", "accepted", "12.50"),
+    ]
+    assert REASON.encode() not in response.content
+    assert MESSAGE.encode() not in response.content
