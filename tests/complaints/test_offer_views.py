@@ -130,7 +130,7 @@ def test_the_consumer_sees_the_offer_card_and_no_reaction_form(
     make_offer(client, complaint, representative)
 
     body = page_text(client, complaint, consumer)
-    assert "deed een voorstel: terugbetaling van € 49,95" in body
+    assert "deed een voorstel: terugbetaling van €&nbsp;49,95" in body
     assert "Accepteren" in body and "Afwijzen" in body
     assert "Het bedrag mag openbaar zijn" in body
     assert MESSAGE in body
@@ -149,7 +149,7 @@ def test_accepting_with_the_amount_public_shows_it_to_everyone(
 
     assert ComplaintPage.objects.get(pk=complaint.pk).status == Status.AWAITING_RATING
     public = page_text(client, complaint)
-    assert "deed een voorstel: terugbetaling van € 49,95" in public
+    assert "deed een voorstel: terugbetaling van €&nbsp;49,95" in public
     assert "Voorstel aangenomen" in public
     assert MESSAGE not in public
 
