@@ -362,3 +362,26 @@ def test_an_offer_left_open_by_a_complaint_that_moved_on_lapses(
 
     assert SettlementOffer.objects.get().status == SettlementOffer.State.EXPIRED
     assert reload(open_complaint).status == Status.AWAITING_RATING
+
+
+def test_the_consumers_data_export_holds_the_offers_and_their_answers(
+    client, open_complaint, representative, consumer
+):
+    import io
+    import json
+    import zipfile
+
+    offer = offered(open_complaint, representative)
+    services.decline_offer(offer, consumer, "Te weinig voor de moeite.")
+
+    client.force_login(consumer)
+    response = client.post("/mijn-gegevens/download/")
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    name = next(n for n in archive.namelist() if n.endswith(".json"))
+    [complaint] = json.loads(archive.read(name))["complaints"]
+
+    [exported] = complaint["offers"]
+    assert exported["kind"] == "refund" and exported["amount"] == "49.95"
+    assert exported["status"] == "declined"
+    assert exported["decline_reason"] == "Te weinig voor de moeite."
