@@ -730,13 +730,16 @@ def expire_offers(now: datetime) -> int:
         only=Q(offers__status=open_),
         on_moved=lapse,
     )
-    with transaction.atomic():
-        stray = SettlementOffer.objects.select_for_update().filter(status=open_)
-        stray = stray.exclude(complaint__status=Status.AWAITING_CONSUMER)
-        tags = []
-        for complaint_id, company_id in stray.values_list("complaint_id", "complaint__company_id"):
-            tags += complaint_page_tags(complaint_id, company_id)
-        if tags:
+    # One read in the usual case (nothing stray); the UPDATE re-checks its WHERE, so an
+    # offer answered meanwhile is left alone (its page is merely refreshed once more).
+    stray = SettlementOffer.objects.filter(status=open_).exclude(
+        complaint__status=Status.AWAITING_CONSUMER
+    )
+    tags = []
+    for complaint_id, company_id in stray.values_list("complaint_id", "complaint__company_id"):
+        tags += complaint_page_tags(complaint_id, company_id)
+    if tags:
+        with transaction.atomic():
             stray.update(status=SettlementOffer.State.EXPIRED, answered_at=now)
             pagecache.bump_on_commit(*tags)
     return count
