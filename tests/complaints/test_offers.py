@@ -338,6 +338,17 @@ def test_an_unanswered_offer_expires_at_its_answer_date_and_both_sides_hear(
     assert OutboxMessage.objects.count() == messages
 
 
+def test_run_deadlines_reports_expired_offers(make_complaint, representative, frozen, capsys):
+    from django.core.management import call_command
+
+    (complaint,) = _open_offers(make_complaint, representative, 1)
+    frozen.move_to(reload(complaint).due_at + timedelta(minutes=1))
+
+    call_command("run_deadlines")
+
+    assert "voorstellen verlopen: 1" in capsys.readouterr().out
+
+
 def test_the_expiry_sweep_takes_the_same_statements_for_one_or_many(make_complaint, representative):
     first = _open_offers(make_complaint, representative, 1)
     moment = reload(first[0]).due_at + timedelta(minutes=1)
