@@ -34,6 +34,9 @@ class SweepIncomplete(RuntimeError):
 def _steps(now: datetime):
     """(result key, step name, callable) for every step of a sweep. Each step commits
     on its own: one that fails (a bad row, a full disk) holds back no other."""
+    # Before the consumer's missed terms: an unanswered offer lapses as an offer (its
+    # own move and messages), not as a plain missed turn.
+    yield str(Action.OFFER_EXPIRED), "offer expiry", partial(services.expire_offers, now)
     for action in states.TERM_MISSED.values():
         for source in services.sources_due(action):
             yield (

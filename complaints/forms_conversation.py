@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from complaints import personal_data
-from complaints.models import MAX_REACTION_LENGTH
+from complaints.models import MAX_REACTION_LENGTH, SettlementOffer
+from complaints.models.offers import MAX_OFFER_TEXT
 
 
 class ReactionForm(forms.Form):
@@ -94,4 +95,64 @@ class ReportForm(forms.Form):
         label=_("Wat is er mis met deze reactie?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class OfferForm(forms.Form):
+    """The company's settlement offer; the rules between the fields (an amount only for
+    money, dates in order) are the model's, checked by the service."""
+
+    kind = forms.ChoiceField(
+        label=_("Wat stel je voor?"),
+        choices=SettlementOffer.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    amount = forms.DecimalField(
+        label=_("Bedrag in euro"),
+        required=False,
+        max_digits=9,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        help_text=_("Alleen bij een terugbetaling of een tegoed, bijvoorbeeld 24,95."),
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        required=False,
+        max_length=MAX_OFFER_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wat je precies doet; nodig bij 'iets anders'."),
+    )
+    answer_by = forms.DateField(
+        label=_("Antwoord uiterlijk op"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Minstens 3 en hooguit 14 dagen vanaf vandaag. Zo lang heeft de consument."),
+    )
+    carry_out_by = forms.DateField(
+        label=_("Uitgevoerd uiterlijk op"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Op of na de antwoorddatum."),
+    )
+    message = forms.CharField(
+        label=_("Bericht aan de consument (niet openbaar)"),
+        required=False,
+        max_length=MAX_OFFER_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AcceptOfferForm(forms.Form):
+    amount_public = forms.BooleanField(
+        label=_("Het bedrag mag openbaar zijn"),
+        required=False,
+        help_text=_("Anders zien bezoekers alleen dat je het voorstel hebt aangenomen."),
+    )
+
+
+class DeclineOfferForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom wijs je het voorstel af?"),
+        max_length=MAX_OFFER_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen het bedrijf leest je reden."),
     )

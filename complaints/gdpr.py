@@ -159,6 +159,24 @@ def _complaint_data(complaint: ComplaintPage, user, attachment_paths: dict) -> d
             }
             for reaction in complaint.reactions.all()
         ],
+        # The company's offers and the consumer's answers (their reason for declining
+        # is their own text; the company's message was addressed to them).
+        "offers": [
+            {
+                "kind": offer.kind,
+                "amount": str(offer.amount) if offer.amount is not None else None,
+                "description": offer.description,
+                "message": offer.message,
+                "answer_by": offer.answer_by.isoformat(),
+                "carry_out_by": offer.carry_out_by.isoformat(),
+                "status": offer.status,
+                "decline_reason": offer.decline_reason,
+                "amount_public": offer.amount_public,
+                "created_at": _iso(offer.created_at),
+                "answered_at": _iso(offer.answered_at),
+            }
+            for offer in complaint.offers.order_by("created_at", "pk")
+        ],
         "rating": (
             {
                 "grade": rating.grade,

@@ -31,6 +31,12 @@ MESSAGES: dict[str, list[tuple[str, str]]] = {
     Action.CONSUMER_TERM_MISSED: [(CONSUMER, "consumer_term_missed")],
     Action.RATING_TERM_MISSED: [(CONSUMER, "rating_term_missed")],
     Action.EXPIRE: [(CONSUMER, "expired")],
+    Action.OFFER_MADE: [(CONSUMER, "offer_made")],
+    Action.OFFER_ACCEPTED: [(COMPANY, "offer_accepted")],
+    Action.OFFER_DECLINED: [(COMPANY, "offer_declined")],
+    Action.OFFER_CARRIED_OUT: [(CONSUMER, "offer_carried_out")],
+    Action.OFFER_NOT_CARRIED_OUT: [(COMPANY, "offer_not_carried_out")],
+    Action.OFFER_EXPIRED: [(COMPANY, "offer_expired"), (CONSUMER, "offer_expired_consumer")],
 }
 # Whose term runs in a status, for reminders.
 REMINDERS = {

@@ -53,6 +53,9 @@ def complaint_page_context(complaint, user) -> dict:
         "can_add_evidence": party == "consumer"
         and complaint.status in states.EVIDENCE_AFTER_SUBMIT,
     }
+    context.update(offer_context(complaint, party))
+    if context["open_offer"] and party == "consumer":
+        context["can_react"] = False  # the answer to the offer is the consumer's turn
     if private:
         context.update(
             private_details=getattr(complaint, "private_details", None),
@@ -65,6 +68,37 @@ def complaint_page_context(complaint, user) -> dict:
 def reply_templates(complaint, party):
     """The texts a company's representative may start a reaction from."""
     return complaint.company.reply_templates.all() if party == "company" else None
+
+
+def offer_context(complaint, party: str | None) -> dict:
+    """The complaint's offers, oldest first, each marked with what this party may do
+    with it now; the forms that go with them."""
+    from django.utils import timezone
+
+    from complaints import services, states
+    from complaints.forms_conversation import AcceptOfferForm, DeclineOfferForm
+
+    now = timezone.now()
+    offers = list(complaint.offers.order_by("created_at", "pk"))
+    status = complaint.status
+    for offer in offers:
+        offer.can_answer = (
+            party == "consumer" and offer.status == "open" and status == "awaiting_consumer"
+        )
+        offer.can_confirm = (
+            party == "company" and offer.status == "accepted" and status == "awaiting_rating"
+        )
+        offer.can_dispute = (
+            party == "consumer" and status == "awaiting_rating" and services.can_dispute(offer, now)
+        )
+    return {
+        "offers": offers,
+        "open_offer": next((o for o in offers if o.status == "open"), None),
+        "can_make_offer": party == "company"
+        and states.target_of(status, states.Action.OFFER_MADE) is not None,
+        "accept_form": AcceptOfferForm(),
+        "decline_form": DeclineOfferForm(),
+    }
 
 
 def complaints_of(consumer):

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page, PageLogEntry
@@ -79,8 +79,11 @@ def transition(
     note: str = "",
     now: datetime | None = None,
     reaction=None,
+    term_until: datetime | None = None,
 ) -> ComplaintEvent:
     """Move a complaint along the transition table: lock, check, save, log, notify.
+    `term_until`: the end of the term this move starts, when not the usual one
+    (`states.offer_term`).
 
     Raises TransitionNotAllowed when the table has no such move from the current
     status (re-read under the row lock, so two racing calls cannot both pass).
@@ -88,7 +91,7 @@ def transition(
     now = now or _clock.get() or timezone.now()
     locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
     lifecycle = states.Lifecycle.of(locked)
-    source = lifecycle.apply(action, now, note, complaint_id=locked.pk)
+    source = lifecycle.apply(action, now, note, complaint_id=locked.pk, term_until=term_until)
     target = Status(lifecycle.status)
     # One UPDATE of the lifecycle fields, never through a page revision.
     ComplaintPage.objects.filter(pk=locked.pk).update(**lifecycle.values())
@@ -123,7 +126,13 @@ def sources_due(action: str) -> list[str]:
 
 @transaction.atomic
 def transition_due_from(
-    source: str, action: str, *, now: datetime, due_field: str = "due_at"
+    source: str,
+    action: str,
+    *,
+    now: datetime,
+    due_field: str = "due_at",
+    only: Q | None = None,
+    on_moved=None,
 ) -> int:
     """The set-based form of `transition`, for what the clock decides (complaints.clock
     runs it per source status): every complaint in `source` whose `due_field` has passed
@@ -139,17 +148,23 @@ def transition_due_from(
     site) one UPDATE of the pages and one INSERT of their log entries. The UPDATE
     re-checks its WHERE on rows another sweep just moved (PostgreSQL's READ
     COMMITTED), so two sweeps at once move each complaint once.
+
+    `only` narrows the complaints (an offer's expiry: those with an open offer);
+    `on_moved(token)` writes what else the move changes, in the same transaction.
     """
     target, changes = states.set_changes(source, action)
     token = uuid.uuid4()
     values = {
         name: F(due_field) if value is states.MOMENT else value for name, value in changes.items()
     }
-    count = ComplaintPage.objects.filter(status=source, **{f"{due_field}__lte": now}).update(
-        **values, sweep_token=token
-    )
+    due = ComplaintPage.objects.filter(status=source, **{f"{due_field}__lte": now})
+    if only is not None:
+        due = due.filter(only)
+    count = due.update(**values, sweep_token=token)
     if not count:
         return 0
+    if on_moved is not None:
+        on_moved(token)
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -385,6 +400,14 @@ class NotYourTurn(Exception):
     pass
 
 
+class OfferWaiting(NotYourTurn):
+    """The consumer answers the open offer (accept or decline) before reacting."""
+
+
+class OfferClosed(NotYourTurn):
+    """The offer was answered, confirmed or lapsed meanwhile (or a double submit)."""
+
+
 REACT_ACTIONS = {"consumer": Action.CONSUMER_REACTS, "company": Action.COMPANY_REACTS}
 
 
@@ -438,6 +461,10 @@ def add_reaction(complaint: ComplaintPage, party: str, body: str, *, author=None
     action = REACT_ACTIONS[party]
     if states.target_of(locked.status, action) is None:
         raise NotYourTurn
+    if party == "consumer" and locked.offers.filter(status="open").exists():
+        # The consumer's turn is the answer to the offer; a reaction would leave the
+        # offer hanging. Declining it (with the reason) is the way to say more.
+        raise OfferWaiting
     on_time = states.Lifecycle.of(locked).reaction_on_time(now)
     hits = screen({"body": ("reactie", body)})
     reaction = Reaction.objects.create(
@@ -520,3 +547,199 @@ def moderate_reaction(reaction, moderator, *, visibility: str, note: str = "") -
     locked.save(update_fields=["visibility", "moderation_note", "moderated_by", "moderated_at"])
     locked.reports.update(handled=True)
     logger.info("reaction %s: %s by moderator %s", locked.pk, locked.visibility, moderator.pk)
+
+
+# Settlement offers --------------------------------------------------------------------
+
+
+def _offer_now(now):
+    return now or _clock.get() or timezone.now()
+
+
+def _lock_offer(offer, complaint_id: int):
+    """The complaint's row, then the offer's: the order every offer write takes, so two
+    answers at once wait for each other instead of deadlocking."""
+    from complaints.models import SettlementOffer
+
+    ComplaintPage.objects.select_for_update().get(pk=complaint_id)
+    return SettlementOffer.objects.select_for_update().get(pk=offer.pk, complaint_id=complaint_id)
+
+
+def _offer_move(complaint, action: str, user, now, **kwargs) -> ComplaintEvent:
+    try:
+        return transition(complaint, action, actor=user, now=now, **kwargs)
+    except TransitionNotAllowed as exc:
+        raise NotYourTurn from exc
+
+
+def _figures_changed(complaint) -> None:
+    from complaints.signals import queue_recompute
+
+    queue_recompute(complaint.company_id)
+
+
+@transaction.atomic
+def make_offer(complaint: ComplaintPage, user, *, now: datetime | None = None, **fields):
+    """The company's offer, on its turn: kind, amount, description, message, answer_by,
+    carry_out_by. The consumer's term becomes the offer's answer date. Raises
+    ValidationError (per field) for an offer that breaks the rules."""
+    from complaints.models import SettlementOffer
+
+    if party_of(user, complaint) != "company":
+        raise NotAParty
+    now = _offer_now(now)
+    locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
+    if states.target_of(locked.status, Action.OFFER_MADE) is None:
+        raise NotYourTurn
+    offer = SettlementOffer(complaint=locked, author=user, created_at=now, **fields)
+    offer.message = (offer.message or "").strip()
+    offer.full_clean(exclude=["complaint", "author"], validate_constraints=False)
+    offer.save()
+    _offer_move(
+        locked,
+        Action.OFFER_MADE,
+        user,
+        now,
+        term_until=states.offer_term(
+            Action.OFFER_MADE, answer_by=offer.answer_by, carry_out_by=offer.carry_out_by
+        ),
+    )
+    complaint.refresh_from_db()
+    return offer
+
+
+@transaction.atomic
+def accept_offer(offer, user, *, amount_public: bool = False, now: datetime | None = None):
+    """The consumer takes the offer: on to the rating, after the date it is carried out by."""
+    complaint = offer.complaint
+    if party_of(user, complaint) != "consumer":
+        raise NotAParty
+    now = _offer_now(now)
+    locked = _lock_offer(offer, complaint.pk)
+    if locked.status != locked.State.OPEN:
+        raise OfferClosed
+    _offer_move(
+        complaint,
+        Action.OFFER_ACCEPTED,
+        user,
+        now,
+        term_until=states.offer_term(
+            Action.OFFER_ACCEPTED, answer_by=locked.answer_by, carry_out_by=locked.carry_out_by
+        ),
+    )
+    locked.status = locked.State.ACCEPTED
+    locked.answered_at = now
+    locked.amount_public = bool(amount_public) and locked.amount is not None
+    locked.save(update_fields=["status", "answered_at", "amount_public"])
+    _figures_changed(complaint)
+    return locked
+
+
+@transaction.atomic
+def decline_offer(offer, user, reason: str, *, now: datetime | None = None):
+    """The consumer turns the offer down, saying why; the company's turn again."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from complaints.models.offers import MAX_OFFER_TEXT
+
+    complaint = offer.complaint
+    if party_of(user, complaint) != "consumer":
+        raise NotAParty
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Schrijf kort waarom je het voorstel afwijst."))
+    if len(reason) > MAX_OFFER_TEXT:
+        raise ValidationError(
+            _("Je reden is te lang: hooguit %(max)d tekens.") % {"max": MAX_OFFER_TEXT}
+        )
+    now = _offer_now(now)
+    locked = _lock_offer(offer, complaint.pk)
+    if locked.status != locked.State.OPEN:
+        raise OfferClosed
+    _offer_move(complaint, Action.OFFER_DECLINED, user, now)
+    locked.status = locked.State.DECLINED
+    locked.answered_at = now
+    locked.decline_reason = reason
+    locked.save(update_fields=["status", "answered_at", "decline_reason"])
+    return locked
+
+
+@transaction.atomic
+def confirm_offer_carried_out(offer, user, *, now: datetime | None = None):
+    """The company says it did what it offered; the consumer's rating term starts now."""
+    complaint = offer.complaint
+    if party_of(user, complaint) != "company":
+        raise NotAParty
+    now = _offer_now(now)
+    locked = _lock_offer(offer, complaint.pk)
+    if locked.status != locked.State.ACCEPTED:
+        raise OfferClosed
+    _offer_move(complaint, Action.OFFER_CARRIED_OUT, user, now)
+    locked.status = locked.State.CARRIED_OUT
+    locked.carried_out_at = now
+    locked.save(update_fields=["status", "carried_out_at"])
+    _figures_changed(complaint)
+    return locked
+
+
+def can_dispute(offer, now: datetime) -> bool:
+    """The consumer may say an accepted offer was not carried out once the company says
+    it was, or once the date it was due by has passed without that."""
+    if offer.status == offer.State.CARRIED_OUT:
+        return True
+    return offer.status == offer.State.ACCEPTED and timezone.localdate(now) > offer.carry_out_by
+
+
+@transaction.atomic
+def report_offer_not_carried_out(offer, user, *, now: datetime | None = None):
+    """The consumer says the offer was not carried out: the company's turn again."""
+    complaint = offer.complaint
+    if party_of(user, complaint) != "consumer":
+        raise NotAParty
+    now = _offer_now(now)
+    locked = _lock_offer(offer, complaint.pk)
+    if not can_dispute(locked, now):
+        raise OfferClosed
+    _offer_move(complaint, Action.OFFER_NOT_CARRIED_OUT, user, now)
+    locked.status = locked.State.NOT_CARRIED_OUT
+    locked.disputed_at = now
+    locked.save(update_fields=["status", "disputed_at"])
+    _figures_changed(complaint)
+    return locked
+
+
+def expire_offers(now: datetime) -> int:
+    """The clock's part (set-based, a constant number of statements): every open offer
+    whose answer date has passed expires, and its complaint moves along the table with
+    OFFER_EXPIRED (the consumer's turn lapsed). An open offer left behind by a complaint
+    that moved on otherwise (withdrawn, marked solved) lapses too."""
+    from complaints.models import SettlementOffer
+
+    open_ = SettlementOffer.State.OPEN
+
+    def lapse(token):
+        SettlementOffer.objects.filter(complaint__sweep_token=token, status=open_).update(
+            status=SettlementOffer.State.EXPIRED, answered_at=now
+        )
+
+    count = transition_due_from(
+        Status.AWAITING_CONSUMER,
+        Action.OFFER_EXPIRED,
+        now=now,
+        only=Q(offers__status=open_),
+        on_moved=lapse,
+    )
+    # One read in the usual case (nothing stray); the UPDATE re-checks its WHERE, so an
+    # offer answered meanwhile is left alone (its page is merely refreshed once more).
+    stray = SettlementOffer.objects.filter(status=open_).exclude(
+        complaint__status=Status.AWAITING_CONSUMER
+    )
+    tags = []
+    for complaint_id, company_id in stray.values_list("complaint_id", "complaint__company_id"):
+        tags += complaint_page_tags(complaint_id, company_id)
+    if tags:
+        with transaction.atomic():
+            stray.update(status=SettlementOffer.State.EXPIRED, answered_at=now)
+            pagecache.bump_on_commit(*tags)
+    return count

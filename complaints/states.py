@@ -6,7 +6,7 @@ row lock) and the importer (history replayed in memory) both go through it.
 """
 
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +76,14 @@ class Action(models.TextChoices):
     # The consumer deleted their account and chose to take their public complaints
     # offline: also from the statuses in which withdrawing is no longer offered.
     ERASE = "erase", _("ingetrokken bij verwijderen account")
+    # Settlement offers (complaints.models.offers): the company proposes, the consumer
+    # answers; an accepted offer leads to the rating, once carried out.
+    OFFER_MADE = "offer_made", _("voorstel gedaan")
+    OFFER_ACCEPTED = "offer_accepted", _("voorstel aangenomen")
+    OFFER_DECLINED = "offer_declined", _("voorstel afgewezen")
+    OFFER_EXPIRED = "offer_expired", _("voorstel verlopen")
+    OFFER_CARRIED_OUT = "offer_carried_out", _("voorstel uitgevoerd volgens bedrijf")
+    OFFER_NOT_CARRIED_OUT = "offer_not_carried_out", _("voorstel niet uitgevoerd volgens consument")
 
 
 S, A = Status, Action
@@ -106,6 +114,18 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (S.AWAITING_COMPANY, A.COMPANY_TERM_MISSED): S.UNANSWERED,
     (S.AWAITING_CONSUMER, A.CONSUMER_TERM_MISSED): S.CLOSED,
     (S.AWAITING_RATING, A.RATING_TERM_MISSED): S.CLOSED,
+    # An offer is a company turn: made when a reaction could be.
+    (S.AWAITING_COMPANY, A.OFFER_MADE): S.AWAITING_CONSUMER,
+    (S.UNANSWERED, A.OFFER_MADE): S.AWAITING_CONSUMER,
+    # Accepting is the company's "solved" with the consumer's consent: on to the rating,
+    # whose term waits for the date the offer is to be carried out by (OFFER_TERMS).
+    (S.AWAITING_CONSUMER, A.OFFER_ACCEPTED): S.AWAITING_RATING,
+    (S.AWAITING_CONSUMER, A.OFFER_DECLINED): S.AWAITING_COMPANY,
+    # Not answered by its answer date: the consumer's turn lapsed, as with a reaction.
+    (S.AWAITING_CONSUMER, A.OFFER_EXPIRED): S.CLOSED,
+    # The company's confirmation restarts the rating term from that moment.
+    (S.AWAITING_RATING, A.OFFER_CARRIED_OUT): S.AWAITING_RATING,
+    (S.AWAITING_RATING, A.OFFER_NOT_CARRIED_OUT): S.AWAITING_COMPANY,
     **{(source, A.WITHDRAW): S.WITHDRAWN for source in _WITHDRAWABLE},
     **{(source, A.EXPIRE): S.EXPIRED for source in PUBLIC_STATUSES},
     **{(source, A.HOLD): S.IN_MODERATION for source in PUBLIC_STATUSES},
@@ -119,6 +139,33 @@ TERM_MISSED = {
     Status.AWAITING_CONSUMER: Action.CONSUMER_TERM_MISSED,
     Status.AWAITING_RATING: Action.RATING_TERM_MISSED,
 }
+
+
+# Offers bring terms of their own (taken from the offer's dates) instead of TERM.
+OFFER_MIN_ANSWER = timedelta(days=3)  # the consumer's turn is never cut to nothing
+OFFER_MAX_ANSWER = TERM  # nor made longer than an ordinary turn
+OFFER_MAX_CARRY_OUT = timedelta(days=365)
+
+
+def end_of_day(day: date) -> datetime:
+    """The last moment of `day` in the site's time zone: a term "until 12 May" runs out
+    when 12 May is over."""
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def offer_term(action: str, *, answer_by: date, carry_out_by: date) -> datetime | None:
+    """The term an offer's move starts, when its dates decide it (None: the usual TERM).
+
+    Made: the consumer answers by the offer's answer date. Accepted: the rating term runs
+    until TERM after the date the offer is to be carried out by, so the consumer grades
+    what was done, not what was promised."""
+    if action == Action.OFFER_MADE:
+        return end_of_day(answer_by)
+    if action == Action.OFFER_ACCEPTED:
+        return end_of_day(carry_out_by) + TERM
+    return None
 
 
 class TransitionNotAllowed(Exception):
@@ -150,8 +197,16 @@ class Lifecycle:
     def values(self) -> dict:
         return {name: getattr(self, name) for name in self.field_names()}
 
-    def apply(self, action: str, now: datetime, note: str = "", complaint_id=None) -> Status:
-        """Make the move `action` at `now`; returns the status it left.
+    def apply(
+        self,
+        action: str,
+        now: datetime,
+        note: str = "",
+        complaint_id=None,
+        term_until: datetime | None = None,
+    ) -> Status:
+        """Make the move `action` at `now`; returns the status it left. `term_until`
+        replaces the usual term for moves whose own dates set it (`offer_term`).
 
         Raises TransitionNotAllowed when the table has no such move."""
         target = target_of(self.status, action)
@@ -166,7 +221,10 @@ class Lifecycle:
             self.published_at = now
             self.expires_at = now + PUBLIC_LIFETIME
         # Deadlines follow from the new status; stored so that a sweep finds them.
-        self.due_at = now + TERM if target in TERM_HOLDER else None
+        if target not in TERM_HOLDER:
+            self.due_at = None
+        else:
+            self.due_at = term_until or now + TERM
         if action == Action.REJECT:
             self.rejection_reason = note
         elif action == Action.SUBMIT:

@@ -27,6 +27,27 @@ urlpatterns = [
     path("klachten/<int:pk>/reageren/", views_conversation.react, name="react"),
     path("klachten/<int:pk>/opgelost/", views_conversation.mark_solved, name="mark_solved"),
     path("klachten/<int:pk>/beoordelen/", views_conversation.rate, name="rate"),
+    path("klachten/<int:pk>/voorstel/", views_conversation.offer_new, name="offer_new"),
+    path(
+        "klachten/<int:pk>/voorstellen/<int:offer_id>/aannemen/",
+        views_conversation.offer_accept,
+        name="offer_accept",
+    ),
+    path(
+        "klachten/<int:pk>/voorstellen/<int:offer_id>/afwijzen/",
+        views_conversation.offer_decline,
+        name="offer_decline",
+    ),
+    path(
+        "klachten/<int:pk>/voorstellen/<int:offer_id>/uitgevoerd/",
+        views_conversation.offer_carried_out,
+        name="offer_carried_out",
+    ),
+    path(
+        "klachten/<int:pk>/voorstellen/<int:offer_id>/niet-uitgevoerd/",
+        views_conversation.offer_not_carried_out,
+        name="offer_not_carried_out",
+    ),
     path("reacties/<int:reaction_id>/melden/", views_conversation.report, name="report_reaction"),
     path("klachten/<int:pk>/termijn.ics", views_documents.term_calendar, name="term_calendar"),
     path("mijn-klachten/<int:pk>/brief/", views_documents.letter, name="letter"),

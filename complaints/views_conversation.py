@@ -11,8 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from complaints import services, states
-from complaints.forms_conversation import RatingForm, ReactionForm, ReportForm
-from complaints.models import ComplaintPage, Reaction
+from complaints.forms_conversation import (
+    AcceptOfferForm,
+    DeclineOfferForm,
+    OfferForm,
+    RatingForm,
+    ReactionForm,
+    ReportForm,
+)
+from complaints.models import ComplaintPage, Reaction, SettlementOffer
 from complaints.selectors import public_complaints, reply_templates
 from core.ratelimit import ratelimit
 
@@ -53,6 +60,16 @@ def _run(request, complaint, action, success):
         action()
     except services.NotAParty as exc:
         raise Http404 from exc  # no forum: others learn nothing from this URL
+    except services.OfferClosed:
+        return _refuse(
+            request, complaint, _("Dat kan niet meer: dit voorstel is al afgehandeld of verlopen.")
+        )
+    except services.OfferWaiting:
+        return _refuse(
+            request,
+            complaint,
+            _("Beantwoord eerst het voorstel van het bedrijf: neem het aan of wijs het af."),
+        )
     except services.NotYourTurn:
         return _refuse(
             request,
@@ -165,4 +182,109 @@ def report(request, reaction_id):
         complaint,
         lambda: services.report_reaction(reaction, request.user, form.cleaned_data["reason"]),
         _("Bedankt. Een moderator bekijkt de reactie."),
+    )
+
+
+# Settlement offers ----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reaction_limit
+def offer_new(request, pk):
+    """The company's offer: its own page with the form (GET), then POST/redirect/GET."""
+    complaint = _public_complaint(pk)
+    if services.party_of(request.user, complaint) != "company":
+        raise Http404
+    if states.target_of(complaint.status, states.Action.OFFER_MADE) is None:
+        return _refuse(request, complaint, _("Je kunt nu geen voorstel doen: wacht op je beurt."))
+    form = OfferForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.make_offer(complaint, request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)  # the model's rules, each by its field
+            except services.NotYourTurn:
+                return _refuse(request, complaint, _("Je kunt nu geen voorstel doen."))
+            else:
+                messages.success(
+                    request, _("Je voorstel staat in het gesprek. De consument krijgt bericht.")
+                )
+                return _back(complaint)
+    return TemplateResponse(
+        request,
+        "complaints/offer_form.html",
+        {"page": complaint, "form": form},
+        status=status,
+    )
+
+
+def _offer(pk, offer_id) -> SettlementOffer:
+    # The offer must belong to the complaint in the URL, and that complaint be public.
+    return get_object_or_404(
+        SettlementOffer.objects.select_related("complaint__company"),
+        pk=offer_id,
+        complaint__in=public_complaints().filter(pk=pk),
+    )
+
+
+@login_required
+@require_POST
+def offer_accept(request, pk, offer_id):
+    offer = _offer(pk, offer_id)
+    form = AcceptOfferForm(request.POST)
+    form.is_valid()  # a single optional checkbox: never invalid
+    return _run(
+        request,
+        offer.complaint,
+        lambda: services.accept_offer(
+            offer, request.user, amount_public=form.cleaned_data.get("amount_public", False)
+        ),
+        _("Je hebt het voorstel aangenomen. Na de uitvoering vragen we je om een cijfer."),
+    )
+
+
+@login_required
+@require_POST
+@reaction_limit
+def offer_decline(request, pk, offer_id):
+    offer = _offer(pk, offer_id)
+    complaint = offer.complaint
+    form = DeclineOfferForm(request.POST)
+    if not form.is_valid():
+        if services.party_of(request.user, complaint) != "consumer":
+            raise Http404
+        return _show_again(request, complaint, decline_form=form)
+    return _run(
+        request,
+        complaint,
+        lambda: services.decline_offer(offer, request.user, form.cleaned_data["reason"]),
+        _("Je hebt het voorstel afgewezen. Het bedrijf is weer aan de beurt."),
+    )
+
+
+@login_required
+@require_POST
+def offer_carried_out(request, pk, offer_id):
+    offer = _offer(pk, offer_id)
+    return _run(
+        request,
+        offer.complaint,
+        lambda: services.confirm_offer_carried_out(offer, request.user),
+        _("Gemeld als uitgevoerd. De consument wordt gevraagd de afhandeling te beoordelen."),
+    )
+
+
+@login_required
+@require_POST
+def offer_not_carried_out(request, pk, offer_id):
+    offer = _offer(pk, offer_id)
+    return _run(
+        request,
+        offer.complaint,
+        lambda: services.report_offer_not_carried_out(offer, request.user),
+        _("Gemeld: het voorstel is niet uitgevoerd. Het bedrijf is weer aan de beurt."),
     )

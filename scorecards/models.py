@@ -30,6 +30,12 @@ class CompanyScore(models.Model):
     # scores computed before it was kept: those show no interval rather than a wrong one.
     grade_sum_squares = models.PositiveIntegerField(null=True)
     smoothed_grade = models.FloatField(null=True)
+    # Settlement offers: of the complaints rated solved, those solved by an accepted
+    # offer; of the accepted offers whose date has come (or that were confirmed), those
+    # the company confirmed by that date and the consumer did not dispute.
+    rated_solved_by_offer = models.PositiveIntegerField(default=0)
+    offers_due = models.PositiveIntegerField(default=0)
+    offers_on_time = models.PositiveIntegerField(default=0)
     verdict = models.CharField(max_length=10, choices=Verdict.choices, blank=True, default="")
 
     class Meta:
@@ -88,6 +94,16 @@ class CompanyScore(models.Model):
     @property
     def solved_estimate(self):
         return intervals.share_estimate(self.rated_solved, self.rated, self._few_below())
+
+    @property
+    def solved_by_offer_estimate(self):
+        return intervals.share_estimate(
+            self.rated_solved_by_offer, self.rated_solved, self._few_below()
+        )
+
+    @property
+    def offers_on_time_estimate(self):
+        return intervals.share_estimate(self.offers_on_time, self.offers_due, self._few_below())
 
     @property
     def grade_estimate(self):

@@ -7,6 +7,11 @@ Over a rolling window of 12 months, per company:
   time; a missed term counts as a turn not made on time;
 - median time to the first reaction, in hours;
 - solved: of the rated complaints, the share the consumer called solved;
+- solved by an accepted offer: of the complaints rated solved, the share that had an
+  accepted settlement offer (not reported as not carried out);
+- offers carried out on time: of the offers accepted in the window whose carry-out date
+  has passed (or that were confirmed or disputed sooner), the share the company
+  confirmed by that date and the consumer did not dispute;
 - grade: the mean of the consumer's grades (1-10), smoothed towards the site-wide mean
   with the weight of PRIOR_WEIGHT grades, so a handful of grades cannot dominate.
 A company with at least MIN_RATED rated complaints earns a pluim or an improvement point.
@@ -16,7 +21,7 @@ import statistics
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Avg, Count, F, Q, Sum
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from core import pagecache
@@ -50,7 +55,7 @@ def verdict(score) -> str:
 
 def compute(company, today: date | None = None):
     """Compute and store (replace) the company's score for `today`."""
-    from complaints.models import ComplaintEvent, ComplaintPage, Rating, Reaction
+    from complaints.models import ComplaintEvent, ComplaintPage, Rating, Reaction, SettlementOffer
     from complaints.states import Action
 
     today = today or timezone.localdate()
@@ -86,15 +91,41 @@ def compute(company, today: date | None = None):
     missed_turns = ComplaintEvent.objects.filter(
         complaint__in=complaints, action=Action.COMPANY_TERM_MISSED, created_at__lt=end
     ).count()
+    offer = SettlementOffer.State
     ratings = Rating.objects.filter(
         complaint__company=company, created_at__gte=since, created_at__lt=end
+    ).annotate(
+        # EXISTS, not a join: a join would count a rating once per offer.
+        by_offer=Exists(
+            SettlementOffer.objects.filter(
+                complaint_id=OuterRef("complaint_id"),
+                status__in=[offer.ACCEPTED, offer.CARRIED_OUT],
+            )
+        )
     )
     rating_totals = ratings.aggregate(
         n=Count("pk"),
-        solved=Count("pk", filter=Q(solved=True)),
+        # Named apart from the field: an aggregate called "solved" would shadow it below.
+        n_solved=Count("pk", filter=Q(solved=True)),
+        solved_by_offer=Count("pk", filter=Q(solved=True, by_offer=True)),
         grade_sum=Sum("grade"),
         # With the sum and the count, what the interval of the mean grade needs.
         grade_sum_squares=Sum(F("grade") * F("grade")),
+    )
+    offer_totals = SettlementOffer.objects.filter(
+        complaint__company=company,
+        answered_at__gte=since,
+        answered_at__lt=end,
+        status__in=[offer.ACCEPTED, offer.CARRIED_OUT, offer.NOT_CARRIED_OUT],
+    ).aggregate(
+        due=Count(
+            "pk",
+            filter=Q(carry_out_by__lt=today) | ~Q(status=offer.ACCEPTED),
+        ),
+        on_time=Count(
+            "pk",
+            filter=Q(status=offer.CARRIED_OUT, carried_out_at__date__lte=F("carry_out_by")),
+        ),
     )
     grade_sum = rating_totals["grade_sum"] or 0
     n = rating_totals["n"]
@@ -111,9 +142,12 @@ def compute(company, today: date | None = None):
         company_turns=turns.count() + missed_turns,
         company_turns_on_time=turns.filter(on_time=True).count(),
         rated=n,
-        rated_solved=rating_totals["solved"],
+        rated_solved=rating_totals["n_solved"],
         grade_sum=grade_sum,
         grade_sum_squares=rating_totals["grade_sum_squares"] or 0,
+        rated_solved_by_offer=rating_totals["solved_by_offer"],
+        offers_due=offer_totals["due"],
+        offers_on_time=offer_totals["on_time"],
         smoothed_grade=round((PRIOR_WEIGHT * mean + grade_sum) / (PRIOR_WEIGHT + n), 2)
         if n
         else None,

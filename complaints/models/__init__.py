@@ -2,6 +2,7 @@
 
 from complaints.models.complaint import MODERATION_WORKFLOW, ComplaintEvent, ComplaintPage
 from complaints.models.conversation import MAX_REACTION_LENGTH, Rating, Reaction, ReactionReport
+from complaints.models.offers import MAX_OFFER_AMOUNT, SettlementOffer
 from complaints.models.outbox import OutboxMessage
 from complaints.models.private import (
     Attachment,
@@ -12,12 +13,14 @@ from complaints.models.private import (
 from complaints.models.topics import Topic
 
 __all__ = [
+    "MAX_OFFER_AMOUNT",
     "MAX_REACTION_LENGTH",
     "MODERATION_WORKFLOW",
     "OutboxMessage",
     "Rating",
     "Reaction",
     "ReactionReport",
+    "SettlementOffer",
     "Attachment",
     "ComplaintEvent",
     "ComplaintPage",

@@ -12,7 +12,11 @@ from wagtail.search import index
 from complaints import states
 from complaints.models.topics import Topic
 from complaints.panels import ScreeningPanel
-from complaints.serializers import CompanyRefSerializer, TopicRefSerializer
+from complaints.serializers import (
+    CompanyRefSerializer,
+    PublicOffersSerializer,
+    TopicRefSerializer,
+)
 from complaints.states import Action, Status
 from core import pagecache
 
@@ -139,6 +143,7 @@ class ComplaintPage(Page):
         APIField("published_at"),
         APIField("description"),
         APIField("desired_outcome"),
+        APIField("offers", serializer=PublicOffersSerializer()),
     ]
 
     parent_page_types = ["companies.CompanyPage"]

@@ -18,6 +18,7 @@ class Command(BaseCommand):
         except SweepIncomplete as exc:
             result, failed = exc.result, exc.failed
         labels = {
+            "offer_expired": "voorstellen verlopen",
             "company_term_missed": "bedrijf te laat",
             "consumer_term_missed": "consument te laat",
             "rating_term_missed": "geen beoordeling",

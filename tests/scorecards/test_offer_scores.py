@@ -1,0 +1,84 @@
+"""The offer figures of the scores: solved by an accepted offer, carried out on time."""
+
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from complaints import services
+from scorecards import scores
+
+pytestmark = pytest.mark.django_db
+
+T0 = timezone.make_aware(timezone.datetime(2026, 3, 2, 10, 0))
+TODAY = date(2026, 3, 2)
+
+
+def accepted_offer(make_complaint, representative, consumer, carry_days=7):
+    complaint = make_complaint(status="awaiting_company", now=T0)
+    offer = services.make_offer(
+        complaint,
+        representative,
+        kind="refund",
+        amount=20,
+        answer_by=TODAY + timedelta(days=5),
+        carry_out_by=TODAY + timedelta(days=carry_days),
+        now=T0,
+    )
+    services.accept_offer(offer, consumer, now=T0 + timedelta(hours=1))
+    return complaint, offer
+
+
+def test_offer_figures_count_as_the_method_says(
+    client, make_complaint, company, representative, consumer
+):
+    with time_machine.travel(T0, tick=False) as traveller:
+        on_time, on_time_offer = accepted_offer(make_complaint, representative, consumer)
+        late, late_offer = accepted_offer(make_complaint, representative, consumer)
+        accepted_offer(make_complaint, representative, consumer)  # never confirmed
+        accepted_offer(make_complaint, representative, consumer, carry_days=60)  # not due yet
+        without_offer = make_complaint(status="rated", now=T0)  # solved, no offer
+
+        traveller.move_to(T0 + timedelta(days=3))
+        services.confirm_offer_carried_out(on_time_offer, representative)
+        services.rate(on_time, consumer, grade=8, solved=True)
+        traveller.move_to(T0 + timedelta(days=10))
+        services.confirm_offer_carried_out(late_offer, representative)
+        services.rate(late, consumer, grade=6, solved=True)
+
+        traveller.move_to(T0 + timedelta(days=20))
+        score = scores.compute(company, TODAY + timedelta(days=20))
+
+    assert without_offer.rating.solved
+    assert score.rated_solved == 3
+    assert score.rated_solved_by_offer == 2
+    assert (score.offers_due, score.offers_on_time) == (3, 1)
+    estimate = score.offers_on_time_estimate
+    assert estimate.n == 3 and estimate.interval.low < 1 / 3 < estimate.interval.high
+
+    page = client.get(company.url).content.decode()
+    assert "Opgelost met een aangenomen voorstel" in page
+    assert "Voorstel op tijd uitgevoerd" in page
+    assert "van 3 aangenomen voorstellen" in page
+
+
+def test_a_disputed_offer_is_neither_on_time_nor_a_solution(
+    make_complaint, company, representative, consumer
+):
+    with time_machine.travel(T0, tick=False) as traveller:
+        complaint, offer = accepted_offer(make_complaint, representative, consumer)
+        traveller.move_to(T0 + timedelta(days=2))
+        services.confirm_offer_carried_out(offer, representative)
+        services.report_offer_not_carried_out(offer, consumer)
+        score = scores.compute(company, TODAY + timedelta(days=2))
+
+    assert (score.offers_due, score.offers_on_time) == (1, 0)
+    assert score.rated_solved_by_offer == 0
+
+
+def test_without_offers_the_scorecard_shows_no_offer_rows(client, make_complaint, company):
+    make_complaint(status="rated")
+    score = scores.compute(company)
+    assert (score.rated_solved_by_offer, score.offers_due) == (0, 0)
+    assert "Voorstel op tijd uitgevoerd" not in client.get(company.url).content.decode()
