@@ -33,6 +33,7 @@ from complaints.models import (
     ComplaintPrivateDetails,
     ContactLogEntry,
     OutboxMessage,
+    SettlementOffer,
 )
 from complaints.models.complaint import complaint_page_tags
 from complaints.states import Action, Status
@@ -401,6 +402,10 @@ def erase_account(user, *, public_choice: str) -> dict:
     remaining = ComplaintPage.objects.filter(consumer=user)
     remaining_ids = list(remaining.values_list("pk", flat=True))
     counts.update(delete_private_parts(remaining))
+    # Their own words to the company when declining an offer are theirs too.
+    SettlementOffer.objects.filter(complaint_id__in=remaining_ids).exclude(
+        decline_reason=""
+    ).update(decline_reason="")
     # Detached: the thread stays for the company, with nobody behind "Consument".
     remaining.update(consumer=None, consumer_erased=True)
     Page.objects.filter(pk__in=remaining_ids, owner=user).update(owner=None)

@@ -251,3 +251,32 @@ def test_their_sessions_on_other_devices_end_too(
     assert Session.objects.filter(session_key=other_key).exists()
     assert elsewhere.get("/mijn-klachten/").status_code == 302
     assert bystander.get("/mijn-klachten/").status_code == 200
+
+
+def test_their_reasons_for_declining_offers_go_too(make_complaint, consumer, representative):
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from complaints import services
+
+    complaint = make_complaint(status="awaiting_company", consumer=consumer)
+    today = timezone.localdate()
+    offer = services.make_offer(
+        complaint,
+        representative,
+        kind="refund",
+        amount=Decimal("20.00"),
+        description="",
+        message="",
+        answer_by=today + timedelta(days=7),
+        carry_out_by=today + timedelta(days=10),
+    )
+    services.decline_offer(offer, consumer, f"Te weinig, zegt {SURNAME}.")
+
+    gdpr.erase_account(consumer, public_choice=gdpr.KEEP_ANONYMOUS)
+
+    offer.refresh_from_db()
+    assert offer.decline_reason == ""
+    assert offer.status == "declined"  # what happened stays in the company's thread

@@ -42,3 +42,12 @@ def test_the_portal_shows_only_the_representatives_own_companies(
     client.force_login(representative)
 
     assert "Over een ander" not in client.get("/bedrijfsportaal/").content.decode()
+
+
+def test_the_portal_leads_to_company_management_and_alerts(client, representative):
+    client.force_login(representative)
+
+    html = client.get("/bedrijfsportaal/").content.decode()
+
+    assert 'href="/bedrijfsbeheer/"' in html
+    assert 'href="/alerts/bedrijf/"' in html
