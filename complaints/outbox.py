@@ -43,7 +43,7 @@ def _context(message: OutboxMessage) -> dict:
         "complaint_url": absolute_url(complaint.url or "") if complaint else "",
         "my_complaints_url": absolute_url("/mijn-klachten/"),
         "portal_url": absolute_url("/bedrijfsportaal/"),
-        **message.context,
+        **(message.context or {}),
     }
 
 

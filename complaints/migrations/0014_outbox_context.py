@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="outboxmessage",
             name="context",
-            field=models.JSONField(blank=True, default=dict, verbose_name="inhoud"),
+            field=models.JSONField(blank=True, default=dict, null=True, verbose_name="inhoud"),
         ),
     ]

@@ -27,8 +27,9 @@ class OutboxMessage(models.Model):
     )
     template = models.CharField(_("bericht"), max_length=60)
     # Mail that is not about a complaint (lower apps ask for it through
-    # companies.signals.mail_wanted): what its template needs, links included.
-    context = models.JSONField(_("inhoud"), default=dict, blank=True)
+    # companies.signals.mail_wanted): what its template needs, links included. Nullable:
+    # the clock's set-based INSERTs of complaint mail do not name it.
+    context = models.JSONField(_("inhoud"), default=dict, blank=True, null=True)
     role = models.CharField(_("ontvanger"), max_length=10)  # "consumer" or "company"
     to_email = models.EmailField(_("aan"))
     # One message per cause and address, even when two sweeps write at once: a SHA-256
