@@ -1,17 +1,22 @@
 """Which e-mail addresses may speak for a company: those on its website's domain.
 
-No public-suffix package is installed, so the registrable domain is the last two labels
-of the website's host, or three under the few two-level suffixes listed below (enough
-for Dutch companies, which are the only ones on the site)."""
+The registrable domain comes from the Public Suffix List (the copy bundled with the
+publicsuffixlist package; nothing is fetched). A website on a hosting platform's shared
+suffix (the list's private section: github.io, blogspot.com, ...) has no domain of its
+own, so no address can speak for it; the editors check such claims by hand."""
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import urlsplit
 
-# Suffixes under which a registrable name takes three labels ("bedrijf.co.uk").
-_TWO_LEVEL_SUFFIXES = frozenset(
-    {"co.uk", "org.uk", "ac.uk", "com.au", "co.nz", "com.br", "co.za", "com.tr"}
-)
+from publicsuffixlist import PublicSuffixList
+
+# Parsing the list takes tens of milliseconds: once per process, not per request.
+_PSL = PublicSuffixList()
+# The ICANN part alone: where it ends earlier than the full list, the host sits under a
+# platform's suffix rather than a domain someone registered.
+_ICANN_PSL = PublicSuffixList(only_icann=True)
 
 # Mailbox providers: an address there proves nothing about a company, even when the
 # company lists such a domain as its website.
@@ -56,10 +61,15 @@ FREE_MAIL_DOMAINS = frozenset(
 
 
 def _host(value: str) -> str:
+    """The lower-case ASCII host of a URL, bare host name or e-mail domain; "" if none."""
     value = (value or "").strip()
     if "//" not in value:
         value = "//" + value
-    host = (urlsplit(value).hostname or "").rstrip(".").lower()
+    try:
+        host = urlsplit(value).hostname or ""
+    except ValueError:  # an unbalanced "[" in what was meant as a host
+        return ""
+    host = host.rstrip(".").lower()
     # Non-ASCII names compare in their DNS (punycode) form.
     try:
         return host.encode("idna").decode("ascii")
@@ -67,13 +77,24 @@ def _host(value: str) -> str:
         return ""
 
 
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def registrable_domain(website: str) -> str:
-    """ "https://www.Polderpost.nl/contact" -> "polderpost.nl"; "" when there is none."""
-    labels = [label for label in _host(website).split(".") if label]
-    if len(labels) < 2 or all(label.isdigit() for label in labels):
+    """ "https://www.Polderpost.nl/contact" -> "polderpost.nl"; "" when there is none:
+    no host, an IP address, a bare public suffix or a page on a platform's suffix."""
+    host = _host(website)
+    if not host or _is_ip_address(host):
         return ""
-    size = 3 if ".".join(labels[-2:]) in _TWO_LEVEL_SUFFIXES else 2
-    return ".".join(labels[-size:]) if len(labels) >= size else ""
+    domain = _PSL.privatesuffix(host)
+    if not domain or _PSL.publicsuffix(host) != _ICANN_PSL.publicsuffix(host):
+        return ""
+    return domain
 
 
 def email_domain(email: str) -> str:
@@ -81,7 +102,10 @@ def email_domain(email: str) -> str:
 
 
 def is_free_mail(domain: str) -> bool:
-    return registrable_domain(domain) in FREE_MAIL_DOMAINS or domain in FREE_MAIL_DOMAINS
+    """Does an address at this host say nothing about who employs its holder? True for
+    mailbox providers and for hosts without a registrable domain of their own."""
+    registrable = registrable_domain(domain)
+    return not registrable or registrable in FREE_MAIL_DOMAINS or domain in FREE_MAIL_DOMAINS
 
 
 def email_on_domain(email: str, domain: str) -> bool:
