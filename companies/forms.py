@@ -35,7 +35,33 @@ class CompanyRequestForm(forms.ModelForm):
         return ""
 
 
-class ClaimForm(forms.Form):
+class CompanyDomainMixin:
+    """For a form with an `email` field that must be an address on the company's own
+    domain. Subclasses set `domain_help_text` and word their own refusals."""
+
+    domain_help_text = ""
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.company = company
+        self.domain = registrable_domain(company.website)
+        if self.domain:
+            self.fields["email"].help_text = self.domain_help_text % {"domain": self.domain}
+
+    def domain_problem(self, email: str) -> str:
+        """Why the address cannot speak for the company: "free_mail" (its host says
+        nothing about an employer), "no_domain" (the company has no domain of its own to
+        check against), "off_domain"; "" when it can."""
+        if is_free_mail(email_domain(email)):
+            return "free_mail"
+        if not self.domain or is_free_mail(self.domain):
+            return "no_domain"
+        if not email_on_domain(email, self.domain):
+            return "off_domain"
+        return ""
+
+
+class ClaimForm(CompanyDomainMixin, forms.Form):
     """A work address on the company's own domain: the link mailed there is the proof."""
 
     email = forms.EmailField(
@@ -48,29 +74,23 @@ class ClaimForm(forms.Form):
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-
-    def __init__(self, *args, company, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.company = company
-        self.domain = registrable_domain(company.website)
-        if self.domain:
-            self.fields["email"].help_text = _(
-                "Een adres dat eindigt op @%(domain)s (of een subdomein daarvan). We sturen er "
-                "een link naartoe om te bevestigen dat het van jou is."
-            ) % {"domain": self.domain}
+    domain_help_text = _(
+        "Een adres dat eindigt op @%(domain)s (of een subdomein daarvan). We sturen er "
+        "een link naartoe om te bevestigen dat het van jou is."
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        domain = email_domain(email)
-        if is_free_mail(domain):
+        problem = self.domain_problem(email)
+        if problem == "free_mail":
             raise forms.ValidationError(
                 _(
                     "Een adres bij %(domain)s zegt niets over je werkgever. Gebruik je "
                     "e-mailadres van het bedrijf zelf."
                 )
-                % {"domain": domain}
+                % {"domain": email_domain(email)}
             )
-        if not self.domain or is_free_mail(self.domain):
+        if problem == "no_domain":
             raise forms.ValidationError(
                 _(
                     "We kennen geen eigen website van %(company)s, dus we kunnen je adres niet "
@@ -78,7 +98,7 @@ class ClaimForm(forms.Form):
                 )
                 % {"company": self.company.title}
             )
-        if not email_on_domain(email, self.domain):
+        if problem:
             raise forms.ValidationError(
                 _("Gebruik een adres dat eindigt op @%(domain)s, het domein van %(company)s.")
                 % {"domain": self.domain, "company": self.company.title}
@@ -174,31 +194,21 @@ class ReplyTemplateForm(forms.ModelForm):
         return title
 
 
-class InviteColleagueForm(forms.Form):
+class InviteColleagueForm(CompanyDomainMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres van je collega"),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-
-    def __init__(self, *args, company, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.company = company
-        self.domain = registrable_domain(company.website)
-        if self.domain:
-            self.fields["email"].help_text = _(
-                "Ook een adres op @%(domain)s. Je collega krijgt een link en logt in of maakt "
-                "een account aan met dit adres."
-            ) % {"domain": self.domain}
+    domain_help_text = _(
+        "Ook een adres op @%(domain)s. Je collega krijgt een link en logt in of maakt "
+        "een account aan met dit adres."
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if (
-            not self.domain
-            or is_free_mail(email_domain(email))
-            or not email_on_domain(email, self.domain)
-        ):
+        if self.domain_problem(email):
             raise forms.ValidationError(
                 _("Nodig alleen collega's uit met een adres op @%(domain)s.")
-                % {"domain": self.domain or "het domein van het bedrijf"}
+                % {"domain": self.domain or _("het domein van het bedrijf")}
             )
         return email

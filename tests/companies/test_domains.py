@@ -103,3 +103,22 @@ def test_an_idn_company_accepts_its_own_addresses(make_company, form_class):
 
     form = form_class(data={"email": "anne@xn--bcher-kva.nl"}, company=company)
     assert form.is_valid(), form.errors
+
+
+def test_both_forms_name_the_domain_in_their_help_text(make_company):
+    company = make_company("https://www.polderpost.nl/")
+
+    claim = ClaimForm(company=company)
+    invite = InviteColleagueForm(company=company)
+
+    assert "eindigt op @polderpost.nl" in str(claim["email"].help_text)
+    assert "Ook een adres op @polderpost.nl" in str(invite["email"].help_text)
+
+
+def test_without_a_domain_the_forms_give_no_domain_help(make_company):
+    company = make_company("https://polderpost.github.io/")
+
+    assert ClaimForm(company=company)["email"].help_text == ""
+    form = InviteColleagueForm(data={"email": "anne@github.io"}, company=company)
+    assert not form.is_valid()
+    assert "het domein van het bedrijf" in form.errors["email"][0]
