@@ -258,7 +258,13 @@ def invitation_from_token(token: str, user) -> ColleagueInvitation:
         .first()
     )
     if invitation is None:
-        raise ClaimLinkError(_("Deze link klopt niet."))
+        # The signature is ours, so the invitation existed: it was withdrawn since.
+        raise ClaimLinkError(
+            _(
+                "Deze uitnodiging is ingetrokken. Vraag je collega om een nieuwe als je toch "
+                "namens het bedrijf wilt reageren."
+            )
+        )
     if invitation.accepted_at is not None:
         raise ClaimLinkError(_("Deze uitnodiging is al gebruikt."))
     if not EmailAddress.objects.filter(
@@ -275,8 +281,24 @@ def invitation_from_token(token: str, user) -> ColleagueInvitation:
 
 
 @transaction.atomic
+def withdraw_invitation(invitation: ColleagueInvitation) -> bool:
+    """Delete an invitation nobody accepted yet, so its link stops working at once;
+    False when it was accepted in the meantime (then it is a colleague to remove)."""
+    invitation = ColleagueInvitation.objects.select_for_update().filter(pk=invitation.pk).first()
+    if invitation is None:
+        return True
+    if invitation.accepted_at is not None:
+        return False
+    invitation.delete()
+    return True
+
+
+@transaction.atomic
 def accept_invitation(invitation: ColleagueInvitation, user) -> CompanyRepresentative:
-    invitation = ColleagueInvitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = ColleagueInvitation.objects.select_for_update().filter(pk=invitation.pk).first()
+    if invitation is None:
+        # Withdrawn between showing the button and pressing it.
+        raise ClaimLinkError(_("Deze uitnodiging is ingetrokken."))
     if invitation.accepted_at is not None:
         raise ClaimLinkError(_("Deze uitnodiging is al gebruikt."))
     invitation.accepted_at = timezone.now()

@@ -24,6 +24,11 @@ urlpatterns = [
         views_manage.colleague_invite,
         name="colleague_invite",
     ),
+    path(
+        "bedrijfsbeheer/<int:company_id>/collegas/uitnodigingen/<int:invitation_id>/intrekken/",
+        views_manage.colleague_invitation_withdraw,
+        name="colleague_invitation_withdraw",
+    ),
     path("bedrijfsbeheer/<int:company_id>/", views_manage.company_manage, name="company_manage"),
     path(
         "bedrijfsbeheer/<int:company_id>/klantenservice/",

@@ -24,7 +24,13 @@ from companies.forms import (
     InviteColleagueForm,
     ReplyTemplateForm,
 )
-from companies.models import CompanyClaim, CompanyPage, CompanyRepresentative, ReplyTemplate
+from companies.models import (
+    ColleagueInvitation,
+    CompanyClaim,
+    CompanyPage,
+    CompanyRepresentative,
+    ReplyTemplate,
+)
 from core.ratelimit import ratelimit
 
 
@@ -236,6 +242,29 @@ def colleague_invite(request, company):
         request,
         _("We hebben %(email)s een uitnodiging gestuurd.") % {"email": form.cleaned_data["email"]},
     )
+    return redirect(reverse("company_manage", args=[company.pk]) + "#collega-s")
+
+
+@require_POST
+@representatives_only
+def colleague_invitation_withdraw(request, company, invitation_id):
+    # Scoped to the company: another company's invitation is a 404 like everything else here.
+    invitation = get_object_or_404(ColleagueInvitation, pk=invitation_id, company=company)
+    if services.withdraw_invitation(invitation):
+        messages.success(
+            request,
+            _("De uitnodiging voor %(email)s is ingetrokken. De link in de mail werkt niet meer.")
+            % {"email": invitation.email},
+        )
+    else:
+        messages.error(
+            request,
+            _(
+                "%(email)s heeft de uitnodiging al geaccepteerd. Moet deze collega niet meer "
+                "namens het bedrijf reageren? Verwijder het account dan bij Collega's."
+            )
+            % {"email": invitation.email},
+        )
     return redirect(reverse("company_manage", args=[company.pk]) + "#collega-s")
 
 

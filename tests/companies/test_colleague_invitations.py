@@ -5,7 +5,9 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
+from django.test import Client
 
+from companies.factories import CompanyPageFactory
 from companies.models import ColleagueInvitation, CompanyRepresentative
 from complaints.models import OutboxMessage
 
@@ -102,3 +104,112 @@ def test_accepting_asks_to_sign_in_first(client, rep_client, polderpost):
 
     assert response.status_code == 302
     assert "/account/login/" in response["Location"]
+
+
+def withdraw_url(invitation, company=None):
+    company_id = (company or invitation.company).pk
+    return f"/bedrijfsbeheer/{company_id}/collegas/uitnodigingen/{invitation.pk}/intrekken/"
+
+
+def test_the_management_page_offers_to_withdraw_an_open_invitation(rep_client, polderpost):
+    rep_client.post(invite_url(polderpost), {"email": "bas@polderpost.example"})
+    invitation = ColleagueInvitation.objects.get()
+
+    html = rep_client.get(f"/bedrijfsbeheer/{polderpost.pk}/").content.decode()
+
+    assert f'action="{withdraw_url(invitation)}"' in html
+    assert "uitnodiging voor bas@polderpost.example" in html
+
+
+def test_a_withdrawn_invitation_s_link_stops_working_at_once(client, rep_client, polderpost):
+    rep_client.post(invite_url(polderpost), {"email": "bas@polderpost.example"})
+    invitation = ColleagueInvitation.objects.get()
+    link = accept_link()
+
+    response = rep_client.post(withdraw_url(invitation), follow=True)
+
+    assert response.redirect_chain[-1][0].endswith(f"/bedrijfsbeheer/{polderpost.pk}/#collega-s")
+    html = response.content.decode()
+    assert "De uitnodiging voor bas@polderpost.example is ingetrokken" in html
+    assert not ColleagueInvitation.objects.exists()
+    assert f'action="{withdraw_url(invitation)}"' not in html
+
+    bas = user_with("bas@polderpost.example")
+    client.force_login(bas)
+    for method in (client.get, client.post):
+        refused = method(link)
+        assert refused.status_code == 400
+        assert "Deze uitnodiging is ingetrokken" in refused.content.decode()
+    assert not CompanyRepresentative.objects.filter(user=bas).exists()
+
+
+def test_withdrawing_between_opening_and_accepting_the_link(rep_client, polderpost):
+    rep_client.post(invite_url(polderpost), {"email": "bas@polderpost.example"})
+    link = accept_link()
+    bas = user_with("bas@polderpost.example")
+    bas_client = Client()  # a second browser: the representative stays signed in
+    bas_client.force_login(bas)
+    assert bas_client.get(link).status_code == 200
+
+    rep_client.post(withdraw_url(ColleagueInvitation.objects.get()))
+    response = bas_client.post(link)
+
+    assert response.status_code == 400
+    assert "Deze uitnodiging is ingetrokken" in response.content.decode()
+    assert not CompanyRepresentative.objects.filter(user=bas).exists()
+
+
+def test_an_accepted_invitation_cannot_be_withdrawn(rep_client, polderpost):
+    rep_client.post(invite_url(polderpost), {"email": "bas@polderpost.example"})
+    invitation = ColleagueInvitation.objects.get()
+    link = accept_link()
+    bas = user_with("bas@polderpost.example")
+    bas_client = Client()
+    bas_client.force_login(bas)
+    bas_client.post(link)
+
+    response = rep_client.post(withdraw_url(invitation), follow=True)
+
+    assert "bas@polderpost.example heeft de uitnodiging al geaccepteerd" in (
+        response.content.decode()
+    )
+    assert ColleagueInvitation.objects.get().accepted_at is not None
+    assert CompanyRepresentative.objects.filter(user=bas, company=polderpost).exists()
+
+
+def test_another_company_s_invitation_is_not_found(
+    client, rep_client, polderpost, company_index, django_user_model
+):
+    other = CompanyPageFactory(parent=company_index, title="Ander", website="https://ander.nl")
+    other_rep = django_user_model.objects.create_user("kees", "kees@ander.nl", "x")
+    CompanyRepresentative.objects.create(user=other_rep, company=other)
+    theirs = ColleagueInvitation.objects.create(
+        company=other, email="lies@ander.nl", invited_by=other_rep
+    )
+
+    # Through the company they represent, and through the other company's address.
+    assert rep_client.post(withdraw_url(theirs, company=polderpost)).status_code == 404
+    assert rep_client.post(withdraw_url(theirs)).status_code == 404
+    assert ColleagueInvitation.objects.filter(pk=theirs.pk).exists()
+
+
+def test_withdrawing_takes_a_post_by_a_representative(client, rep_client, polderpost):
+    rep_client.post(invite_url(polderpost), {"email": "bas@polderpost.example"})
+    invitation = ColleagueInvitation.objects.get()
+
+    assert rep_client.get(withdraw_url(invitation)).status_code == 405
+    client.logout()
+    assert client.post(withdraw_url(invitation)).status_code == 302  # to sign in
+    client.force_login(user_with("piet@polderpost.example"))
+    assert client.post(withdraw_url(invitation)).status_code == 404
+    assert ColleagueInvitation.objects.filter(pk=invitation.pk).exists()
+
+
+def test_withdrawing_needs_the_csrf_token(rep_client, representative, polderpost):
+    rep_client.post(invite_url(polderpost), {"email": "bas@polderpost.example"})
+    invitation = ColleagueInvitation.objects.get()
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(representative)
+
+    assert strict.post(withdraw_url(invitation)).status_code == 403
+    assert ColleagueInvitation.objects.filter(pk=invitation.pk).exists()
