@@ -17,10 +17,11 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from alerts.models import AlertMail, Subscription
+from alerts.models import Subscription
+from complaints.models import OutboxMessage
+from complaints.notifications import kick_delivery
 from complaints.selectors import public_complaints
 from core.mail import absolute_url, render
-from core.queue import after_commit
 from search.forms import SearchForm
 from search.searching import SearchUnavailable, search
 
@@ -32,6 +33,9 @@ MINE_SALT = "alerts.mine"
 # A digest covers up to this long before it runs: a complaint stamped just before the
 # run but committed just after it would otherwise fall between two digests.
 SETTLE = timedelta(minutes=10)
+# The outbox's role for a follower's mail; a representative's direct mail is "company".
+SUBSCRIBER = "subscriber"
+COMPANY = "company"
 
 
 def _key(raw: str) -> str:
@@ -58,24 +62,46 @@ def canonical_query(form: SearchForm) -> str:
     return query.urlencode()
 
 
-def _queue_mail(email: str, template: str, context: dict, key: str, unsubscribe_url="") -> bool:
-    """Write one alert mail (ignored when its key was written before) and ask for
-    delivery after commit."""
+def list_unsubscribe_headers(url: str) -> dict:
+    """RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that POSTs
+    "List-Unsubscribe=One-Click" to the https URL."""
+    if not url:
+        return {}
+    mailto = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+    return {
+        "List-Unsubscribe": f"<{url}>, <mailto:{mailto}?subject=afmelden>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def _queue_mail(
+    email: str,
+    template: str,
+    context: dict,
+    key: str,
+    unsubscribe_url="",
+    role: str = SUBSCRIBER,
+) -> bool:
+    """Write one alert mail to the site's one outbox (ignored when its key was written
+    before) and ask for delivery after commit. The body is rendered now and frozen: a
+    digest is a snapshot of what was new when it ran."""
     subject, text, html = render(f"alerts/email/{template}", context)
-    created = AlertMail.objects.bulk_create(
+    created = OutboxMessage.objects.bulk_create(
         [
-            AlertMail(
+            OutboxMessage(
+                template=f"alerts/email/{template}",
+                role=role,
                 to_email=email,
                 subject=subject[:300],
                 text=text,
                 html=html,
-                unsubscribe_url=unsubscribe_url,
+                headers=list_unsubscribe_headers(unsubscribe_url) or None,
                 dedupe_key=_key(key),
             )
         ],
         ignore_conflicts=True,
     )
-    after_commit("alerts.tasks.deliver_outbox", name="alerts_deliver_outbox")
+    kick_delivery()
     return bool(created)
 
 
@@ -186,7 +212,9 @@ def unsubscribe(token: str) -> bool:
 def forget_address(email: str) -> None:
     email = normalise_email(email)
     Subscription.objects.filter(email=email).delete()
-    AlertMail.objects.filter(to_email__iexact=email).exclude(status=AlertMail.Status.SENT).delete()
+    OutboxMessage.objects.filter(template__startswith="alerts/", to_email__iexact=email).exclude(
+        status=OutboxMessage.Status.SENT
+    ).delete()
 
 
 # "Mijn meldingen" --------------------------------------------------------------------
@@ -327,7 +355,7 @@ def _digest_one(pk: int, now: datetime) -> int:
     if subscription is None:
         return 0
     key = f"digest:{subscription.pk}:{now.date().isoformat()}"
-    if AlertMail.objects.filter(dedupe_key=_key(key)).exists():
+    if OutboxMessage.objects.filter(dedupe_key=_key(key)).exists():
         return 0
     since = subscription.last_sent_at or subscription.confirmed_at
     until = now - SETTLE
@@ -411,6 +439,7 @@ def queue_representative_alerts(event) -> int:
             },
             key=f"rep:{event.pk}:{alert.pk}",
             unsubscribe_url=url,
+            role=COMPANY,
         )
     if written:
         logger.info("alerts: %d representative alerts for event %s", written, event.pk)
