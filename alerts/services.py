@@ -24,6 +24,7 @@ from complaints.selectors import public_complaints
 from core.mail import absolute_url, render
 from search.forms import SearchForm
 from search.searching import SearchUnavailable, search
+from search.searching import matching_among as search_among
 
 logger = logging.getLogger(__name__)
 
@@ -268,52 +269,88 @@ def send_mine_link(email: str, now: datetime | None = None) -> None:
 # The daily digest --------------------------------------------------------------------
 
 
-def _company_items(subscription, since, until) -> tuple[list, list]:
+# At most this many complaints with new reactions in one digest.
+MAX_REACTION_GROUPS = 50
+
+
+def _new_reactions(complaints, since, until, only_ids=None) -> list[dict]:
+    """New visible reactions (either party's) placed in the window on `complaints` (a
+    queryset of public complaints), grouped under their complaint in the order of their
+    first new reaction, each with a link to it on the complaint's page. Titles, parties
+    and links only: no reaction's text, nor anything of the private part."""
     from complaints.models import Reaction
 
-    complaints = list(
-        public_complaints().filter(
-            company_id=subscription.company_id, published_at__gt=since, published_at__lte=until
-        )[:50]
+    reactions = Reaction.objects.filter(
+        complaint__in=complaints,
+        visibility=Reaction.Visibility.VISIBLE,
+        created_at__gt=since,
+        created_at__lte=until,
     )
-    reactions = list(
+    if only_ids is not None:
+        reactions = reactions.filter(complaint_id__in=only_ids)
+    rows = list(reactions.order_by("created_at", "pk").values_list("pk", "complaint_id", "party"))
+    order = list(dict.fromkeys(complaint_id for _pk, complaint_id, _party in rows))
+    order = order[:MAX_REACTION_GROUPS]
+    pages = {c.pk: c for c in public_complaints().filter(pk__in=order)}
+    groups = {}
+    for pk, complaint_id, party in rows:
+        page = pages.get(complaint_id)
+        if page is None:
+            continue
+        url = absolute_url(page.url or "")
+        group = groups.setdefault(complaint_id, {"title": page.title, "url": url, "reactions": []})
+        group["reactions"].append({"party": party, "url": f"{url}#reactie-{pk}"})
+    return [groups[c] for c in order if c in groups]
+
+
+def _reaction_candidates(since, until) -> list[int]:
+    """Public complaints with new visible reactions in the window, site-wide."""
+    from complaints.models import Reaction
+
+    return list(
         Reaction.objects.filter(
-            complaint__in=public_complaints().filter(company_id=subscription.company_id),
+            complaint__in=public_complaints(),
             visibility=Reaction.Visibility.VISIBLE,
             created_at__gt=since,
             created_at__lte=until,
         )
-        .select_related("complaint")
-        .order_by("created_at")[:50]
+        .values_list("complaint_id", flat=True)
+        .distinct()[:1000]
+    )
+
+
+def _company_items(subscription, since, until) -> tuple[list, list]:
+    company_complaints = public_complaints().filter(company_id=subscription.company_id)
+    complaints = list(
+        company_complaints.filter(published_at__gt=since, published_at__lte=until)[:50]
     )
     return (
         [{"title": c.title, "url": absolute_url(c.url or "")} for c in complaints],
-        [
-            {
-                "party": r.party,
-                "title": r.complaint.title,
-                "url": absolute_url(r.complaint.url or ""),
-            }
-            for r in reactions
-        ],
+        _new_reactions(company_complaints, since, until),
     )
 
 
-def _search_items(subscription, since, until) -> list:
-    """The saved search run through the search layer, newest first, narrowed to what
-    was published in the window."""
+def _search_items(subscription, since, until) -> tuple[list, list]:
+    """The saved search run through the search layer: what was published in the
+    window (newest first), and the complaints it matches that have new reactions."""
     form = SearchForm(QueryDict(subscription.query))
     if not form.is_valid():
-        return []
-    params = form.params()
-    date_from = since.date() if not params.date_from else max(params.date_from, since.date())
-    params = dataclasses.replace(params, sort="newest", page=1, date_from=date_from)
+        return [], []
+    own = form.params()
+    date_from = since.date() if not own.date_from else max(own.date_from, since.date())
+    params = dataclasses.replace(own, sort="newest", page=1, date_from=date_from)
     found = []
     for hit in search(params).results:
         published = hit.get("published_at")
         if published and since < datetime.fromisoformat(published) <= until:
             found.append({"title": hit["title"], "url": absolute_url(hit["url"])})
-    return found
+    # Reactions: on any complaint the search matches (its own dates, not the window's),
+    # asked of the index only for the few complaints that have new reactions.
+    candidates = _reaction_candidates(since, until)
+    matching = search_among(own, candidates) if candidates else set()
+    if not matching:
+        return found, []
+    return found, _new_reactions(public_complaints(), since, until, only_ids=matching)
 
 
 def send_digests(now: datetime | None = None) -> int:
@@ -364,7 +401,7 @@ def _digest_one(pk: int, now: datetime) -> int:
     if subscription.kind == Subscription.Kind.COMPANY:
         complaints, reactions = _company_items(subscription, since, until)
     else:
-        complaints, reactions = _search_items(subscription, since, until), []
+        complaints, reactions = _search_items(subscription, since, until)
     # last_sent_at is the end of the window covered, not the time of sending.
     subscription.last_sent_at = until
     subscription.save(update_fields=["last_sent_at"])

@@ -113,7 +113,9 @@ def test_the_digest_lists_new_public_complaints_and_reactions_once(company, make
     mail = alert_mails().get()
     assert mail.to_email == ADDRESS
     assert "Factuur klopt niet" in mail.text
-    assert "Het bedrijf reageerde op: Factuur klopt niet" in mail.text
+    assert "Op: Factuur klopt niet" in mail.text
+    assert f"{complaint.url}#reactie-" in mail.text and "Reactie van het bedrijf" in mail.text
+    assert "We zoeken het voor je uit" not in mail.text  # titles and links, not the text
     assert "Nog in moderatie" not in mail.text
     assert "Ordernummer" not in mail.text  # the private part stays out
     assert (
@@ -129,6 +131,31 @@ def test_the_digest_lists_new_public_complaints_and_reactions_once(company, make
     assert services.send_digests(now=now + timedelta(days=1)) == 1
     second = alert_mails().exclude(pk=mail.pk).get()
     assert "Tweede klacht" in second.text and "Factuur klopt niet" not in second.text
+
+
+def test_the_digest_groups_new_reactions_under_older_complaints(company, make_complaint):
+    from complaints import services as complaint_services
+    from complaints.models import Reaction
+
+    old = make_complaint(status="awaiting_company", title="Oude klacht over bezorging")
+    quiet = make_complaint(status="awaiting_company", title="Klacht zonder nieuws")
+    subscription = confirmed(company, hours_ago=0)
+    alert_mails().delete()
+    later = timezone.now() + timedelta(minutes=1)
+    first = complaint_services.add_reaction(old, "company", "Wij bellen je morgen.", now=later)
+    second = complaint_services.add_reaction(old, "consumer", "Graag voor tienen.", now=later)
+    hidden = complaint_services.add_reaction(quiet, "company", "Verborgen tekst.", now=later)
+    Reaction.objects.filter(pk=hidden.pk).update(visibility=Reaction.Visibility.HIDDEN)
+
+    assert services.send_digests(now=later + services.SETTLE + timedelta(minutes=1)) == 1
+    text = alert_mails().get().text
+    assert "Nieuwe klachten" not in text  # both complaints were there before
+    assert "Op: Oude klacht over bezorging" in text
+    assert f"#reactie-{first.pk}" in text and f"#reactie-{second.pk}" in text
+    assert "Reactie van het bedrijf" in text and "Reactie van de consument" in text
+    assert "Klacht zonder nieuws" not in text and f"#reactie-{hidden.pk}" not in text
+    assert "Wij bellen" not in text and "Ordernummer" not in text
+    assert subscription.unsubscribe_token in text
 
 
 def test_nothing_new_sends_nothing(company):
