@@ -218,6 +218,49 @@ def forget_address(email: str) -> None:
     ).delete()
 
 
+def personal_data(user, addresses) -> dict:
+    """For "Download mijn gegevens": what the account's addresses follow (matched case
+    insensitively) and the representative's direct alerts. No tokens: they work as
+    passwords for unsubscribing, and an archive may be passed on."""
+    from django.db.models.functions import Lower
+
+    from alerts.models import RepresentativeAlert
+
+    lowered = [normalise_email(a) for a in addresses if a]
+    subscriptions = (
+        Subscription.objects.annotate(address=Lower("email"))
+        .filter(address__in=lowered)
+        .select_related("company")
+        .order_by("created_at", "pk")
+    )
+    alerts = RepresentativeAlert.objects.filter(representative__user=user).select_related(
+        "representative__company"
+    )
+    return {
+        "subscriptions": [
+            {
+                "email": s.email,
+                "kind": s.kind,
+                "follows": describe(s),
+                "company": s.company.title if s.company else None,
+                "search": s.query or None,
+                "created_at": _iso(s.created_at),
+                "confirmed_at": _iso(s.confirmed_at),
+                "last_digest_until": _iso(s.last_sent_at),
+            }
+            for s in subscriptions
+        ],
+        "representative_alerts": [
+            {"company": a.representative.company.title, "created_at": _iso(a.created_at)}
+            for a in alerts.order_by("pk")
+        ],
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
 # "Mijn meldingen" --------------------------------------------------------------------
 
 
