@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import CharField, F, Func
+from django.db.models import CharField, F, Func, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -316,6 +316,19 @@ def send_mine_link(email: str, now: datetime | None = None) -> None:
 MAX_REACTION_GROUPS = 50
 
 
+def _became_public(since, until) -> Q:
+    """Visible reactions that became public in the window: placed in it, or, for one
+    held back by the screening, shown by a moderator in it (placed before the window,
+    it would otherwise never be in a digest). A screened reaction that is reported
+    later and kept is then listed once more: rare, and harmless."""
+    from complaints.models import Reaction
+
+    screened = ~Q(screening_hits=[])
+    placed = Q(created_at__gt=since, created_at__lte=until) & ~screened
+    released = screened & Q(moderated_at__gt=since, moderated_at__lte=until)
+    return Q(visibility=Reaction.Visibility.VISIBLE) & (placed | released)
+
+
 def _new_reactions(complaints, since, until, only_ids=None) -> list[dict]:
     """New visible reactions (either party's) placed in the window on `complaints` (a
     queryset of public complaints), grouped under their complaint in the order of their
@@ -323,12 +336,7 @@ def _new_reactions(complaints, since, until, only_ids=None) -> list[dict]:
     and links only: no reaction's text, nor anything of the private part."""
     from complaints.models import Reaction
 
-    reactions = Reaction.objects.filter(
-        complaint__in=complaints,
-        visibility=Reaction.Visibility.VISIBLE,
-        created_at__gt=since,
-        created_at__lte=until,
-    )
+    reactions = Reaction.objects.filter(_became_public(since, until), complaint__in=complaints)
     if only_ids is not None:
         reactions = reactions.filter(complaint_id__in=only_ids)
     rows = list(reactions.order_by("created_at", "pk").values_list("pk", "complaint_id", "party"))
@@ -351,12 +359,7 @@ def _reaction_candidates(since, until) -> list[int]:
     from complaints.models import Reaction
 
     return list(
-        Reaction.objects.filter(
-            complaint__in=public_complaints(),
-            visibility=Reaction.Visibility.VISIBLE,
-            created_at__gt=since,
-            created_at__lte=until,
-        )
+        Reaction.objects.filter(_became_public(since, until), complaint__in=public_complaints())
         .values_list("complaint_id", flat=True)
         .distinct()[:1000]
     )

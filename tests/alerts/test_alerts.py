@@ -6,6 +6,7 @@ import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
@@ -156,6 +157,29 @@ def test_the_digest_groups_new_reactions_under_older_complaints(company, make_co
     assert "Klacht zonder nieuws" not in text and f"#reactie-{hidden.pk}" not in text
     assert "Wij bellen" not in text and "Ordernummer" not in text
     assert subscription.unsubscribe_token in text
+
+
+def test_a_screened_reaction_is_in_the_digest_after_a_moderator_shows_it(
+    company, make_complaint, moderator
+):
+    from complaints import services as complaint_services
+
+    complaint = make_complaint(status="awaiting_company", title="Klacht over de levering")
+    confirmed(company, hours_ago=0)
+    alert_mails().delete()
+    later = timezone.now() + timedelta(minutes=1)
+    held = complaint_services.add_reaction(complaint, "company", "Wat een klotedag.", now=later)
+    assert held.visibility == "pending"
+    first_run = later + services.SETTLE + timedelta(minutes=1)
+    assert services.send_digests(now=first_run) == 0  # nothing public yet
+
+    with time_machine.travel(first_run + timedelta(hours=1), tick=False):
+        complaint_services.moderate_reaction(held, moderator, visibility="visible")
+    next_day = first_run + timedelta(days=1)
+    assert services.send_digests(now=next_day) == 1
+    assert f"#reactie-{held.pk}" in alert_mails().get().text
+    # Shown once: the day after it is not new any more.
+    assert services.send_digests(now=next_day + timedelta(days=1)) == 0
 
 
 def test_nothing_new_sends_nothing(company):
