@@ -1,9 +1,7 @@
-"""Subscriptions to a company or a saved search, and their own outbox.
+"""Subscriptions to a company or a saved search, and representatives' direct alerts.
 
-Alert mails have an outbox of their own (AlertMail) rather than a row in
-complaints.OutboxMessage: each carries its own List-Unsubscribe headers and a body
-rendered when it is written (a digest is a snapshot of what was new), which the
-complaint outbox (one complaint, rendered at delivery) has no place for."""
+Their mails go to the site's one outbox (complaints.OutboxMessage) with a body frozen
+when written and their own List-Unsubscribe headers (alerts.services)."""
 
 import secrets
 
@@ -47,38 +45,6 @@ class Subscription(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.pk}"
-
-
-class AlertMail(models.Model):
-    """An alert e-mail, written in the transaction that causes it and delivered by
-    alerts.outbox with retries, like the complaint outbox."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("wacht op verzending")
-        SENT = "sent", _("verzonden")
-        FAILED = "failed", _("mislukt")
-
-    to_email = models.EmailField(_("aan"))
-    subject = models.CharField(_("onderwerp"), max_length=300)
-    text = models.TextField(_("tekst"))
-    html = models.TextField(_("html"))
-    unsubscribe_url = models.CharField(max_length=500, blank=True)
-    # One mail per cause and address (a rerun writes nothing twice): a SHA-256.
-    dedupe_key = models.CharField(max_length=64, unique=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("meldingsmail")
-        verbose_name_plural = _("meldingsmails")
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="alertmail_due")]
-
-    def __str__(self):
-        return f"{self.subject} ({self.get_status_display()})"
 
 
 class RepresentativeAlert(models.Model):

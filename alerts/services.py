@@ -12,17 +12,19 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import CharField, F, Func
+from django.db.models import CharField, F, Func, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from alerts.models import AlertMail, Subscription
+from alerts.models import Subscription
+from complaints.models import OutboxMessage
+from complaints.notifications import kick_delivery
 from complaints.selectors import public_complaints
 from core.mail import absolute_url, render
-from core.queue import after_commit
 from search.forms import SearchForm
 from search.searching import SearchUnavailable, search
+from search.searching import matching_among as search_among
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,9 @@ MINE_SALT = "alerts.mine"
 # A digest covers up to this long before it runs: a complaint stamped just before the
 # run but committed just after it would otherwise fall between two digests.
 SETTLE = timedelta(minutes=10)
+# The outbox's role for a follower's mail; a representative's direct mail is "company".
+SUBSCRIBER = "subscriber"
+COMPANY = "company"
 
 
 def _key(raw: str) -> str:
@@ -58,24 +63,46 @@ def canonical_query(form: SearchForm) -> str:
     return query.urlencode()
 
 
-def _queue_mail(email: str, template: str, context: dict, key: str, unsubscribe_url="") -> bool:
-    """Write one alert mail (ignored when its key was written before) and ask for
-    delivery after commit."""
+def list_unsubscribe_headers(url: str) -> dict:
+    """RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that POSTs
+    "List-Unsubscribe=One-Click" to the https URL."""
+    if not url:
+        return {}
+    mailto = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+    return {
+        "List-Unsubscribe": f"<{url}>, <mailto:{mailto}?subject=afmelden>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def _queue_mail(
+    email: str,
+    template: str,
+    context: dict,
+    key: str,
+    unsubscribe_url="",
+    role: str = SUBSCRIBER,
+) -> bool:
+    """Write one alert mail to the site's one outbox (ignored when its key was written
+    before) and ask for delivery after commit. The body is rendered now and frozen: a
+    digest is a snapshot of what was new when it ran."""
     subject, text, html = render(f"alerts/email/{template}", context)
-    created = AlertMail.objects.bulk_create(
+    created = OutboxMessage.objects.bulk_create(
         [
-            AlertMail(
+            OutboxMessage(
+                template=f"alerts/email/{template}",
+                role=role,
                 to_email=email,
                 subject=subject[:300],
                 text=text,
                 html=html,
-                unsubscribe_url=unsubscribe_url,
+                headers=list_unsubscribe_headers(unsubscribe_url) or None,
                 dedupe_key=_key(key),
             )
         ],
         ignore_conflicts=True,
     )
-    after_commit("alerts.tasks.deliver_outbox", name="alerts_deliver_outbox")
+    kick_delivery()
     return bool(created)
 
 
@@ -186,7 +213,52 @@ def unsubscribe(token: str) -> bool:
 def forget_address(email: str) -> None:
     email = normalise_email(email)
     Subscription.objects.filter(email=email).delete()
-    AlertMail.objects.filter(to_email__iexact=email).exclude(status=AlertMail.Status.SENT).delete()
+    OutboxMessage.objects.filter(template__startswith="alerts/", to_email__iexact=email).exclude(
+        status=OutboxMessage.Status.SENT
+    ).delete()
+
+
+def personal_data(user, addresses) -> dict:
+    """For "Download mijn gegevens": what the account's addresses follow (matched case
+    insensitively) and the representative's direct alerts. No tokens: they work as
+    passwords for unsubscribing, and an archive may be passed on."""
+    from django.db.models.functions import Lower
+
+    from alerts.models import RepresentativeAlert
+
+    lowered = [normalise_email(a) for a in addresses if a]
+    subscriptions = (
+        Subscription.objects.annotate(address=Lower("email"))
+        .filter(address__in=lowered)
+        .select_related("company")
+        .order_by("created_at", "pk")
+    )
+    alerts = RepresentativeAlert.objects.filter(representative__user=user).select_related(
+        "representative__company"
+    )
+    return {
+        "subscriptions": [
+            {
+                "email": s.email,
+                "kind": s.kind,
+                "follows": describe(s),
+                "company": s.company.title if s.company else None,
+                "search": s.query or None,
+                "created_at": _iso(s.created_at),
+                "confirmed_at": _iso(s.confirmed_at),
+                "last_digest_until": _iso(s.last_sent_at),
+            }
+            for s in subscriptions
+        ],
+        "representative_alerts": [
+            {"company": a.representative.company.title, "created_at": _iso(a.created_at)}
+            for a in alerts.order_by("pk")
+        ],
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
 
 
 # "Mijn meldingen" --------------------------------------------------------------------
@@ -240,52 +312,91 @@ def send_mine_link(email: str, now: datetime | None = None) -> None:
 # The daily digest --------------------------------------------------------------------
 
 
-def _company_items(subscription, since, until) -> tuple[list, list]:
+# At most this many complaints with new reactions in one digest.
+MAX_REACTION_GROUPS = 50
+
+
+def _became_public(since, until) -> Q:
+    """Visible reactions that became public in the window: placed in it, or, for one
+    held back by the screening, shown by a moderator in it (placed before the window,
+    it would otherwise never be in a digest). A screened reaction that is reported
+    later and kept is then listed once more: rare, and harmless."""
     from complaints.models import Reaction
 
-    complaints = list(
-        public_complaints().filter(
-            company_id=subscription.company_id, published_at__gt=since, published_at__lte=until
-        )[:50]
+    screened = ~Q(screening_hits=[])
+    placed = Q(created_at__gt=since, created_at__lte=until) & ~screened
+    released = screened & Q(moderated_at__gt=since, moderated_at__lte=until)
+    return Q(visibility=Reaction.Visibility.VISIBLE) & (placed | released)
+
+
+def _new_reactions(complaints, since, until, only_ids=None) -> list[dict]:
+    """New visible reactions (either party's) placed in the window on `complaints` (a
+    queryset of public complaints), grouped under their complaint in the order of their
+    first new reaction, each with a link to it on the complaint's page. Titles, parties
+    and links only: no reaction's text, nor anything of the private part."""
+    from complaints.models import Reaction
+
+    reactions = Reaction.objects.filter(_became_public(since, until), complaint__in=complaints)
+    if only_ids is not None:
+        reactions = reactions.filter(complaint_id__in=only_ids)
+    rows = list(reactions.order_by("created_at", "pk").values_list("pk", "complaint_id", "party"))
+    order = list(dict.fromkeys(complaint_id for _pk, complaint_id, _party in rows))
+    order = order[:MAX_REACTION_GROUPS]
+    pages = {c.pk: c for c in public_complaints().filter(pk__in=order)}
+    groups = {}
+    for pk, complaint_id, party in rows:
+        page = pages.get(complaint_id)
+        if page is None:
+            continue
+        url = absolute_url(page.url or "")
+        group = groups.setdefault(complaint_id, {"title": page.title, "url": url, "reactions": []})
+        group["reactions"].append({"party": party, "url": f"{url}#reactie-{pk}"})
+    return [groups[c] for c in order if c in groups]
+
+
+def _reaction_candidates(since, until) -> list[int]:
+    """Public complaints with new visible reactions in the window, site-wide."""
+    from complaints.models import Reaction
+
+    return list(
+        Reaction.objects.filter(_became_public(since, until), complaint__in=public_complaints())
+        .values_list("complaint_id", flat=True)
+        .distinct()[:1000]
     )
-    reactions = list(
-        Reaction.objects.filter(
-            complaint__in=public_complaints().filter(company_id=subscription.company_id),
-            visibility=Reaction.Visibility.VISIBLE,
-            created_at__gt=since,
-            created_at__lte=until,
-        )
-        .select_related("complaint")
-        .order_by("created_at")[:50]
+
+
+def _company_items(subscription, since, until) -> tuple[list, list]:
+    company_complaints = public_complaints().filter(company_id=subscription.company_id)
+    complaints = list(
+        company_complaints.filter(published_at__gt=since, published_at__lte=until)[:50]
     )
     return (
         [{"title": c.title, "url": absolute_url(c.url or "")} for c in complaints],
-        [
-            {
-                "party": r.party,
-                "title": r.complaint.title,
-                "url": absolute_url(r.complaint.url or ""),
-            }
-            for r in reactions
-        ],
+        _new_reactions(company_complaints, since, until),
     )
 
 
-def _search_items(subscription, since, until) -> list:
-    """The saved search run through the search layer, newest first, narrowed to what
-    was published in the window."""
+def _search_items(subscription, since, until) -> tuple[list, list]:
+    """The saved search run through the search layer: what was published in the
+    window (newest first), and the complaints it matches that have new reactions."""
     form = SearchForm(QueryDict(subscription.query))
     if not form.is_valid():
-        return []
-    params = form.params()
-    date_from = since.date() if not params.date_from else max(params.date_from, since.date())
-    params = dataclasses.replace(params, sort="newest", page=1, date_from=date_from)
+        return [], []
+    own = form.params()
+    date_from = since.date() if not own.date_from else max(own.date_from, since.date())
+    params = dataclasses.replace(own, sort="newest", page=1, date_from=date_from)
     found = []
     for hit in search(params).results:
         published = hit.get("published_at")
         if published and since < datetime.fromisoformat(published) <= until:
             found.append({"title": hit["title"], "url": absolute_url(hit["url"])})
-    return found
+    # Reactions: on any complaint the search matches (its own dates, not the window's),
+    # asked of the index only for the few complaints that have new reactions.
+    candidates = _reaction_candidates(since, until)
+    matching = search_among(own, candidates) if candidates else set()
+    if not matching:
+        return found, []
+    return found, _new_reactions(public_complaints(), since, until, only_ids=matching)
 
 
 def send_digests(now: datetime | None = None) -> int:
@@ -327,7 +438,7 @@ def _digest_one(pk: int, now: datetime) -> int:
     if subscription is None:
         return 0
     key = f"digest:{subscription.pk}:{now.date().isoformat()}"
-    if AlertMail.objects.filter(dedupe_key=_key(key)).exists():
+    if OutboxMessage.objects.filter(dedupe_key=_key(key)).exists():
         return 0
     since = subscription.last_sent_at or subscription.confirmed_at
     until = now - SETTLE
@@ -336,7 +447,7 @@ def _digest_one(pk: int, now: datetime) -> int:
     if subscription.kind == Subscription.Kind.COMPANY:
         complaints, reactions = _company_items(subscription, since, until)
     else:
-        complaints, reactions = _search_items(subscription, since, until), []
+        complaints, reactions = _search_items(subscription, since, until)
     # last_sent_at is the end of the window covered, not the time of sending.
     subscription.last_sent_at = until
     subscription.save(update_fields=["last_sent_at"])
@@ -411,6 +522,7 @@ def queue_representative_alerts(event) -> int:
             },
             key=f"rep:{event.pk}:{alert.pk}",
             unsubscribe_url=url,
+            role=COMPANY,
         )
     if written:
         logger.info("alerts: %d representative alerts for event %s", written, event.pk)

@@ -26,6 +26,15 @@ def on_user_deleted(sender, instance, **kwargs):
         forget_address(instance.email)
 
 
+def on_personal_data_wanted(sender, user, addresses, **kwargs) -> dict:
+    from alerts.services import personal_data
+
+    return {"alerts": personal_data(user, addresses)}
+
+
 def register():
+    from complaints.signals import personal_data_wanted
+
+    personal_data_wanted.connect(on_personal_data_wanted, dispatch_uid="alerts_personal_data")
     post_save.connect(on_event, sender=ComplaintEvent, dispatch_uid="alerts_representatives")
     pre_delete.connect(on_user_deleted, sender=get_user_model(), dispatch_uid="alerts_forget")

@@ -1,10 +1,5 @@
-"""django-q2 entry points; each is safe to run twice."""
-
-
-def deliver_outbox() -> dict:
-    from alerts.outbox import deliver_due
-
-    return deliver_due()
+"""django-q2 entry points; each is safe to run twice. Alert mails are delivered by the
+site's one outbox (complaints.tasks.deliver_outbox)."""
 
 
 def send_digests() -> int:

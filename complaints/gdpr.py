@@ -63,6 +63,8 @@ gegevens.json
     (referentienummer en toelichting), de status en het verloop (elke stap met datum),
     de reacties van jou en van het bedrijf, je beoordeling en je contactmomenten met
     het bedrijf. Bij elke bijlage staat waar je het bestand in dit archief vindt.
+    Onder "alerts": de bedrijven en zoekopdrachten die je met je e-mailadres volgt, en
+    of je als vertegenwoordiger van een bedrijf directe meldingen krijgt.
 
 bijlagen/<klachtnummer>/
     De bestanden die je als bewijs bij een klacht hebt gevoegd. Foto's zijn bij het
@@ -217,6 +219,18 @@ def _account_data(user) -> dict:
     }
 
 
+def _other_apps_data(user) -> dict:
+    """What higher apps (alerts) hold about the account, through a signal: complaints
+    may not import them."""
+    from complaints.signals import personal_data_wanted
+
+    sections: dict = {}
+    addresses = _addresses_of(user)
+    for _receiver, answer in personal_data_wanted.send(sender=None, user=user, addresses=addresses):
+        sections.update(answer or {})
+    return sections
+
+
 def write_export(user, out) -> None:
     """Write the zip of everything held about `user` to the binary file `out`.
 
@@ -251,6 +265,7 @@ def write_export(user, out) -> None:
             "created_at": now.isoformat(),
             "account": _account_data(user),
             "complaints": data,
+            **_other_apps_data(user),
         }
         archive.writestr("gegevens.json", json.dumps(document, ensure_ascii=False, indent=2))
         archive.writestr("README.txt", README.format(made=now.strftime("%d-%m-%Y %H:%M UTC")))

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaints.models import OutboxMessage
-from core.mail import absolute_url, send_one
+from core.mail import absolute_url, send_one, send_rendered
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +97,24 @@ def _claim(now) -> OutboxMessage | None:
 def _deliver(message: OutboxMessage) -> str:
     now = timezone.now()
     try:
-        send_one(
-            template_path(message),
-            message.to_email,
-            _context(message),
-            message_id=message_id(message),
-        )
+        if message.text:
+            # Frozen when written (alerts' digests): sent as it stands.
+            send_rendered(
+                message.subject,
+                message.text,
+                message.html,
+                message.to_email,
+                message_id=message_id(message),
+                headers=message.headers,
+            )
+        else:
+            send_one(
+                template_path(message),
+                message.to_email,
+                _context(message),
+                message_id=message_id(message),
+                headers=message.headers,
+            )
     except Exception as exc:  # SMTP refused, timed out, or the server is away
         message.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
         if message.attempts >= MAX_ATTEMPTS:

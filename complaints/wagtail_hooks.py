@@ -97,8 +97,8 @@ class OutboxAdmin(ModelAdmin):
     model = OutboxMessage
     menu_label = _("Uitgaande e-mail")
     menu_icon = "mail"
-    list_display = ["template", "status", "attempts", "created_at", "sent_at", "last_error"]
-    list_filter = ["status", "template"]
+    list_display = ["template", "role", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_filter = ["status", "role", "template"]
     inspect_view_enabled = True
 
 

@@ -23,13 +23,38 @@ def render(template: str, context: dict) -> tuple[str, str, str]:
     return subject, text, html
 
 
-def send_one(template: str, to: str, context: dict, message_id: str | None = None) -> int:
+def send_one(
+    template: str,
+    to: str,
+    context: dict,
+    message_id: str | None = None,
+    headers: dict | None = None,
+) -> int:
     """One message to one address; raises when the mail server refuses or is away. A
     message_id given by the caller is kept, so that a retry carries the same one."""
     subject, text, html = render(template, context)
-    headers = {"Message-ID": message_id} if message_id else None
+    return send_rendered(subject, text, html, to, message_id=message_id, headers=headers)
+
+
+def send_rendered(
+    subject: str,
+    text: str,
+    html: str,
+    to: str,
+    message_id: str | None = None,
+    headers: dict | None = None,
+) -> int:
+    """A message whose body was written before (a snapshot such as a digest). Without
+    HTML the text is laid out in the generic template, as for rendered messages."""
+    if not html:
+        html = render_to_string(
+            "email/generic.html", {"site_url": settings.SITE_URL, "subject": subject, "text": text}
+        )
+    all_headers = {**(headers or {})}
+    if message_id:
+        all_headers["Message-ID"] = message_id
     message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers
+        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=all_headers or None
     )
     message.attach_alternative(html, "text/html")
     return message.send(fail_silently=False)

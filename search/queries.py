@@ -211,6 +211,18 @@ def build_export(
     }
 
 
+def build_among(params: SearchParams, ids, synonyms: "SynonymTable | None" = None) -> dict:
+    """Which of the given complaints a search matches, with its filters (a saved
+    search's digest: the complaints that have new reactions)."""
+    ids = sorted({str(i) for i in ids})
+    filters = [*date_filter(params), *facet_filters(params).values(), {"ids": {"values": ids}}]
+    return {
+        "query": {"bool": {"must": [text_query(params.q, synonyms)], "filter": filters}},
+        "size": len(ids),
+        "_source": False,
+    }
+
+
 EXPORT_FIELDS = [
     "pk",
     "title",

@@ -15,6 +15,7 @@ from search.queries import (
     FACETS,
     PAGE_SIZE,
     SearchParams,
+    build_among,
     build_search,
     build_spelling_suggestion,
     is_plain,
@@ -110,6 +111,21 @@ def search(params: SearchParams) -> SearchResult:
         for name, agg in response.get("aggregations", {}).items()
     }
     return SearchResult(response["hits"]["total"]["value"], results, facets, params.page)
+
+
+def matching_among(params: SearchParams, ids) -> set[int]:
+    """The ids among `ids` that the search matches (its own filters and words)."""
+    if not ids:
+        return set()
+    try:
+        response = get_client().search(
+            index=alias(), body=build_among(params, ids, current_table())
+        )
+    except NotFoundError:
+        return set()
+    except (TransportError, ApiError) as exc:
+        raise SearchUnavailable(str(exc)) from exc
+    return {int(hit["_id"]) for hit in response["hits"]["hits"]}
 
 
 # "Bedoelde je ...?" is asked for when a search finds fewer complaints than this.

@@ -30,8 +30,20 @@ class OutboxMessage(models.Model):
     # companies.signals.mail_wanted): what its template needs, links included. Nullable:
     # the clock's set-based INSERTs of complaint mail do not name it.
     context = models.JSONField(_("inhoud"), default=dict, blank=True, null=True)
-    role = models.CharField(_("ontvanger"), max_length=10)  # "consumer" or "company"
+    # "consumer", "company", "other" or (alerts) "subscriber".
+    role = models.CharField(_("ontvanger"), max_length=10)
     to_email = models.EmailField(_("aan"))
+    # A frozen body, written with the row (alerts: a digest is a snapshot of what was
+    # new): when `text` is set, delivery sends these as they are instead of rendering
+    # the template. Database defaults too: the clock's raw INSERTs do not name them.
+    subject = models.CharField(
+        _("onderwerp"), max_length=300, blank=True, default="", db_default=""
+    )
+    text = models.TextField(_("tekst"), blank=True, default="", db_default="")
+    html = models.TextField(_("html"), blank=True, default="", db_default="")
+    # Extra headers for this message only (List-Unsubscribe, List-Unsubscribe-Post);
+    # the Message-ID is not stored but derived from the row (complaints.outbox).
+    headers = models.JSONField(_("kopregels"), null=True, blank=True)
     # One message per cause and address, even when two sweeps write at once: a SHA-256
     # of those parts (complaints.notifications.dedupe_key), so that no address is too
     # long for it.

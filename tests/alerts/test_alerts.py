@@ -6,18 +6,25 @@ import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
 from alerts import services
-from alerts.models import AlertMail, Subscription
-from alerts.outbox import deliver_due
+from alerts.models import Subscription
 from alerts.views import NEUTRAL, NEUTRAL_MINE
+from complaints.models import OutboxMessage
+from complaints.outbox import deliver_due
 
 pytestmark = pytest.mark.django_db
 
 ADDRESS = "volger-geheim@example.nl"
+
+
+def alert_mails():
+    """The outbox rows of this app (the complaint notifications share the outbox)."""
+    return OutboxMessage.objects.filter(template__startswith="alerts/")
 
 
 def follow(client, company, email=ADDRESS):
@@ -48,19 +55,19 @@ def test_following_answers_neutrally_and_mails_a_confirmation(client, company):
     assert ADDRESS not in first.content.decode()
     subscription = Subscription.objects.get()
     assert subscription.email == ADDRESS and subscription.confirmed_at is None
-    mails = AlertMail.objects.filter(to_email=ADDRESS)
+    mails = alert_mails().filter(to_email=ADDRESS)
     assert mails.count() == 1  # one confirmation a day, however often the form is sent
     assert subscription.confirm_token in mails.get().text
 
 
 def test_a_confirmed_address_gets_the_same_answer_and_no_mail(client, company):
     confirmed(company)
-    AlertMail.objects.all().delete()
+    alert_mails().all().delete()
 
     response = follow(client, company)
 
     assert NEUTRAL in response.content.decode()
-    assert not AlertMail.objects.exists()
+    assert not alert_mails().exists()
 
 
 def test_a_bad_address_is_refused_with_an_error(client, company):
@@ -90,57 +97,110 @@ def test_unconfirmed_subscriptions_get_no_digest(client, company, make_complaint
     make_complaint(status="awaiting_company", title="Nooit bevestigd")
 
     assert services.send_digests(now=timezone.now() + services.SETTLE + timedelta(minutes=1)) == 0
-    assert not AlertMail.objects.filter(subject__contains="Nieuw").exists()
+    assert not alert_mails().filter(subject__contains="Nieuw").exists()
 
 
 def test_the_digest_lists_new_public_complaints_and_reactions_once(company, make_complaint):
     from complaints import services as complaint_services
 
     subscription = confirmed(company)
-    AlertMail.objects.all().delete()
+    alert_mails().all().delete()
     complaint = make_complaint(status="awaiting_company", title="Factuur klopt niet")
     complaint_services.add_reaction(complaint, "company", "We zoeken het voor je uit.")
     make_complaint(status="in_moderation", title="Nog in moderatie")
     now = timezone.now() + services.SETTLE + timedelta(minutes=1)
 
     assert services.send_digests(now=now) == 1
-    mail = AlertMail.objects.get()
+    mail = alert_mails().get()
     assert mail.to_email == ADDRESS
     assert "Factuur klopt niet" in mail.text
-    assert "Het bedrijf reageerde op: Factuur klopt niet" in mail.text
+    assert "Op: Factuur klopt niet" in mail.text
+    assert f"{complaint.url}#reactie-" in mail.text and "Reactie van het bedrijf" in mail.text
+    assert "We zoeken het voor je uit" not in mail.text  # titles and links, not the text
     assert "Nog in moderatie" not in mail.text
     assert "Ordernummer" not in mail.text  # the private part stays out
-    assert mail.unsubscribe_url.endswith(f"/alerts/afmelden/{subscription.unsubscribe_token}/")
+    assert (
+        f"/alerts/afmelden/{subscription.unsubscribe_token}/>" in mail.headers["List-Unsubscribe"]
+    )
+    assert mail.role == "subscriber" and mail.template == "alerts/email/digest"
 
     # A rerun the same day sends nothing, even with something new in between.
     make_complaint(status="awaiting_company", title="Tweede klacht", now=now)
     assert services.send_digests(now=now + timedelta(minutes=5)) == 0
-    assert AlertMail.objects.count() == 1
+    assert alert_mails().count() == 1
     # The next day's digest has what came after the first one, and only that.
     assert services.send_digests(now=now + timedelta(days=1)) == 1
-    second = AlertMail.objects.exclude(pk=mail.pk).get()
+    second = alert_mails().exclude(pk=mail.pk).get()
     assert "Tweede klacht" in second.text and "Factuur klopt niet" not in second.text
+
+
+def test_the_digest_groups_new_reactions_under_older_complaints(company, make_complaint):
+    from complaints import services as complaint_services
+    from complaints.models import Reaction
+
+    old = make_complaint(status="awaiting_company", title="Oude klacht over bezorging")
+    quiet = make_complaint(status="awaiting_company", title="Klacht zonder nieuws")
+    subscription = confirmed(company, hours_ago=0)
+    alert_mails().delete()
+    later = timezone.now() + timedelta(minutes=1)
+    first = complaint_services.add_reaction(old, "company", "Wij bellen je morgen.", now=later)
+    second = complaint_services.add_reaction(old, "consumer", "Graag voor tienen.", now=later)
+    hidden = complaint_services.add_reaction(quiet, "company", "Verborgen tekst.", now=later)
+    Reaction.objects.filter(pk=hidden.pk).update(visibility=Reaction.Visibility.HIDDEN)
+
+    assert services.send_digests(now=later + services.SETTLE + timedelta(minutes=1)) == 1
+    text = alert_mails().get().text
+    assert "Nieuwe klachten" not in text  # both complaints were there before
+    assert "Op: Oude klacht over bezorging" in text
+    assert f"#reactie-{first.pk}" in text and f"#reactie-{second.pk}" in text
+    assert "Reactie van het bedrijf" in text and "Reactie van de consument" in text
+    assert "Klacht zonder nieuws" not in text and f"#reactie-{hidden.pk}" not in text
+    assert "Wij bellen" not in text and "Ordernummer" not in text
+    assert subscription.unsubscribe_token in text
+
+
+def test_a_screened_reaction_is_in_the_digest_after_a_moderator_shows_it(
+    company, make_complaint, moderator
+):
+    from complaints import services as complaint_services
+
+    complaint = make_complaint(status="awaiting_company", title="Klacht over de levering")
+    confirmed(company, hours_ago=0)
+    alert_mails().delete()
+    later = timezone.now() + timedelta(minutes=1)
+    held = complaint_services.add_reaction(complaint, "company", "Wat een klotedag.", now=later)
+    assert held.visibility == "pending"
+    first_run = later + services.SETTLE + timedelta(minutes=1)
+    assert services.send_digests(now=first_run) == 0  # nothing public yet
+
+    with time_machine.travel(first_run + timedelta(hours=1), tick=False):
+        complaint_services.moderate_reaction(held, moderator, visibility="visible")
+    next_day = first_run + timedelta(days=1)
+    assert services.send_digests(now=next_day) == 1
+    assert f"#reactie-{held.pk}" in alert_mails().get().text
+    # Shown once: the day after it is not new any more.
+    assert services.send_digests(now=next_day + timedelta(days=1)) == 0
 
 
 def test_nothing_new_sends_nothing(company):
     confirmed(company)
-    AlertMail.objects.all().delete()
+    alert_mails().all().delete()
     assert services.send_digests(now=timezone.now()) == 0
-    assert not AlertMail.objects.exists()
+    assert not alert_mails().exists()
 
 
 def test_the_sent_digest_carries_rfc_8058_headers(company, make_complaint, smtp_sink):
     subscription = confirmed(company)
-    AlertMail.objects.all().delete()
+    alert_mails().all().delete()
     make_complaint(status="awaiting_company", title="Kapotte wasmachine")
     services.send_digests(now=timezone.now() + services.SETTLE + timedelta(minutes=1))
 
-    assert deliver_due()["sent"] == 1
+    assert deliver_due()["sent"] >= 1  # the complaint's own notifications go too
     (message,) = smtp_sink.to(ADDRESS)
     url = f"/alerts/afmelden/{subscription.unsubscribe_token}/"
     assert url in message["List-Unsubscribe"] and "mailto:" in message["List-Unsubscribe"]
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["Message-ID"].startswith("<alert-")
+    assert message["Message-ID"].startswith(f"<outbox-{alert_mails().get().pk}.")
     assert "Kapotte wasmachine" in smtp_sink.text(message)
 
 
@@ -174,12 +234,12 @@ def test_unsubscribe_page_shows_a_button_and_its_post_unsubscribes(client, compa
 def test_mine_link_is_mailed_and_lists_the_subscriptions(client, company):
     confirmed(company)
     services.subscribe("iemand-anders@example.nl", company=company)
-    AlertMail.objects.all().delete()
+    alert_mails().all().delete()
 
     known = client.post(reverse("alerts:mine_request"), {"email": ADDRESS})
     unknown = client.post(reverse("alerts:mine_request"), {"email": "onbekend@example.nl"})
     assert NEUTRAL_MINE in known.content.decode() and NEUTRAL_MINE in unknown.content.decode()
-    mail = AlertMail.objects.get()
+    mail = alert_mails().get()
     assert mail.to_email == ADDRESS
     link = next(word for word in mail.text.split() if "/alerts/mijn-meldingen/" in word)
     assert ADDRESS not in link
@@ -246,4 +306,20 @@ def test_erasing_an_account_forgets_what_its_address_follows(company, consumer):
     gdpr.erase_account(consumer, public_choice=gdpr.KEEP_ANONYMOUS)
 
     assert list(Subscription.objects.values_list("email", flat=True)) == [ADDRESS]
-    assert not AlertMail.objects.filter(to_email__iexact=consumer.email).exists()
+    assert not alert_mails().filter(to_email__iexact=consumer.email).exists()
+
+
+def test_alert_mails_are_listed_and_inspected_in_the_outbox_admin(
+    client, company, django_user_model
+):
+    services.subscribe(ADDRESS, company=company)
+    mail = alert_mails().get()
+    admin = django_user_model.objects.create_superuser("beheer", "b@example.invalid", "x")
+    client.force_login(admin)
+
+    listing = client.get("/admin/complaints/outboxmessage/?role=subscriber")
+    assert listing.status_code == 200
+    assert "alerts/email/confirm" in listing.content.decode()
+    inspect = client.get(f"/admin/complaints/outboxmessage/inspect/{mail.pk}/")
+    assert inspect.status_code == 200
+    assert mail.subject in inspect.content.decode()

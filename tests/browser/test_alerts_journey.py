@@ -20,8 +20,8 @@ VISITOR = "volger@example.invalid"
 def test_follow_confirm_digest_and_one_click_unsubscribe(
     live_server, browser, smtp_sink, screenshot, world, settings, django_user_model
 ):
-    from alerts import tasks
     from alerts.models import Subscription
+    from complaints import tasks
     from complaints.factories import make_complaint
 
     settings.SITE_URL = live_server.url

@@ -52,7 +52,8 @@ def test_the_zip_holds_the_account_every_complaint_and_the_attachments(
     assert "gegevens.json" in names and "README.txt" in names
     assert "Je gegevens bij Klachtenkompas" in archive.read("README.txt").decode()
     data = json.loads(archive.read("gegevens.json"))
-    assert set(data) == {"created_at", "account", "complaints"}
+    # "alerts": what the alerts app holds (tests/alerts/test_personal_data.py).
+    assert set(data) == {"created_at", "account", "complaints", "alerts"}
     assert data["account"]["email"] == "jan@example.invalid"
     assert data["account"]["username"] == "jan"
     assert {"name", "date_joined", "last_login", "email_addresses"} <= set(data["account"])
