@@ -136,3 +136,32 @@ def test_the_method_page_says_an_offer_counts_as_a_reaction(client):
     page = client.get("/pluimen/methode/").content.decode()
 
     assert "telt dat voorstel als zijn reactie" in page
+
+
+def test_offers_from_before_the_field_are_backfilled_from_the_table_s_events(
+    make_complaint, representative
+):
+    """The migration's backfill: an offer made while the complaint stood at "unanswered"
+    was late, any other in time."""
+    import importlib
+
+    from django.apps import apps
+
+    from complaints import clock
+    from complaints.models import SettlementOffer
+
+    migration = importlib.import_module("complaints.migrations.0016_offer_on_time")
+    with time_machine.travel(T0, tick=False) as traveller:
+        in_time = make_repair_offer(
+            make_complaint(status="awaiting_company", now=T0), representative, T0
+        )
+        late_complaint = make_complaint(status="awaiting_company", now=T0)
+        traveller.move_to(T0 + timedelta(days=15))
+        clock.sweep()
+        late = make_repair_offer(late_complaint, representative, T0 + timedelta(days=15))
+    SettlementOffer.objects.update(on_time=None)
+
+    migration.backfill(apps, None)
+
+    assert SettlementOffer.objects.get(pk=in_time.pk).on_time is True
+    assert SettlementOffer.objects.get(pk=late.pk).on_time is False
