@@ -42,7 +42,11 @@ class OfferReportFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "created_at"]
 
 
-def _review_url(offer) -> str:
+def _review_url(offer) -> str | None:
+    # The review screen opens complaints in moderation or public; a withdrawn or expired
+    # one is the consumer's alone (admin_moderation._reviewable), so no link.
+    if not offer.complaint.is_public:
+        return None
     return reverse("complaint_moderation_review", args=[offer.complaint_id])
 
 

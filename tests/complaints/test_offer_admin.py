@@ -135,3 +135,15 @@ def test_the_review_screen_of_a_public_complaint_shows_its_offers(client, modera
 
     assert "Voorstellen van het bedrijf" in html
     assert_shows_the_offers_without_private_texts(html)
+
+
+def test_a_withdrawn_complaint_s_offer_is_listed_without_a_link(
+    client, moderator, with_offers, consumer
+):
+    services.withdraw(with_offers, consumer)
+    client.force_login(moderator)
+
+    html = client.get("/admin/voorstellen/").content.decode()
+
+    assert "terugbetaling" in html and with_offers.title in html
+    assert f'href="/admin/moderatie/{with_offers.pk}/"' not in html
