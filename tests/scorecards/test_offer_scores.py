@@ -150,7 +150,7 @@ def test_offers_from_before_the_field_are_backfilled_from_the_table_s_events(
     from complaints import clock
     from complaints.models import SettlementOffer
 
-    migration = importlib.import_module("complaints.migrations.0016_offer_on_time")
+    migration = importlib.import_module("complaints.migrations.0017_offer_on_time")
     with time_machine.travel(T0, tick=False) as traveller:
         in_time = make_repair_offer(
             make_complaint(status="awaiting_company", now=T0), representative, T0

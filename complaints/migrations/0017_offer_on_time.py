@@ -20,7 +20,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("complaints", "0015_settlement_offers"),
+        ("complaints", "0016_outbox_frozen_body"),
     ]
 
     operations = [
