@@ -26,6 +26,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import TaskState
 
 from complaints import personal_data, states
+from complaints.admin_offers import offers_for_moderators
 from complaints.models import ComplaintPage
 from complaints.permissions import can_see_private_part, is_moderator
 from complaints.states import Status
@@ -169,6 +170,8 @@ def _review_context(request, complaint, reject_form=None) -> dict:
         "reject_form": reject_form or RejectForm(),
         "company_url": complaint.company.url,
         "next_complaint": next_complaint,
+        # A complaint in moderation has none yet; on a public one they are part of the thread.
+        "offers": offers_for_moderators().filter(complaint_id=complaint.pk),
     }
 
 

@@ -222,6 +222,150 @@ def load_history(consumer, now) -> int:
     return made
 
 
+# Complaints with settlement offers, each left at another point of the offer's course:
+# (slug, company, topic, days ago, title, description, desired outcome, offer, course).
+# The offer: kind, amount, description, message. The course, in order: "declined",
+# "accepted", "accepted_public" (amount may be shown), "carried_out", "rated".
+OFFER_COMPLAINTS = [
+    (
+        "demo-voorstel-open",
+        "klikwinkel",
+        "retour-en-terugbetaling",
+        2,
+        "Retour ontvangen, geld niet teruggestort",
+        "Drie weken geleden stuurde ik een koptelefoon terug. Volgens de track-and-trace is "
+        "hij ontvangen, maar het aankoopbedrag staat nog niet op mijn rekening.",
+        "Ik wil het aankoopbedrag van 89,99 euro terug.",
+        ("refund", "89.99", "", "Je retour is binnen; we storten het bedrag terug."),
+        (),
+    ),
+    (
+        "demo-voorstel-afgewezen",
+        "noordnet-telecom",
+        "storing",
+        8,
+        "Vijf dagen zonder internet na een storing",
+        "Na een storing in de wijk had ik vijf werkdagen geen internet. Ik werk thuis en "
+        "moest uitwijken naar een flexplek.",
+        "Ik wil een vergoeding voor de dagen zonder verbinding.",
+        ("credit", "10.00", "", "We bieden tegoed aan op je volgende rekening."),
+        ("declined",),
+    ),
+    (
+        "demo-voorstel-aangenomen",
+        "huis-en-haard-online",
+        "levering",
+        5,
+        "Kachel met deuk geleverd",
+        "De houtkachel die ik bestelde kwam met een flinke deuk in de zijkant aan. De "
+        "bezorger was al weg voordat ik de doos had geopend.",
+        "Ik wil een onbeschadigde kachel.",
+        ("replacement", None, "Een nieuwe kachel, bezorgd en de oude meegenomen.", ""),
+        ("accepted",),
+    ),
+    (
+        "demo-voorstel-uitgevoerd",
+        "meubelmakerij-van-dam",
+        "garantie-en-reparatie",
+        14,
+        "Tafelblad scheurt na twee maanden",
+        "Het eikenhouten tafelblad dat op maat is gemaakt, vertoont na twee maanden een "
+        "scheur over de hele lengte.",
+        "Ik wil dat het blad wordt hersteld of vervangen.",
+        ("repair", None, "De meubelmaker herstelt het blad bij je thuis.", ""),
+        ("accepted", "carried_out"),
+    ),
+    (
+        "demo-voorstel-opgelost",
+        "zeewind-reizen",
+        "annulering",
+        45,
+        "Reis geannuleerd, kosten niet terugbetaald",
+        "De reisorganisatie annuleerde mijn reis naar Kreta, maar hield de reserveringskosten in.",
+        "Ik wil de reserveringskosten terug.",
+        ("refund", "35.00", "", "Die kosten hadden we niet mogen houden."),
+        ("accepted_public", "carried_out", "rated"),
+    ),
+]
+
+
+def _run_offer_course(complaint, offer_fields, course, consumer, at) -> None:
+    """The offer and its answers through the services, a day apart from `at` on."""
+    from decimal import Decimal
+
+    from complaints import services
+    from complaints.factories import representative_of
+
+    kind, amount, description, message = offer_fields
+    rep = representative_of(complaint.company)
+    day = timedelta(days=1)
+    offer = services.make_offer(
+        complaint,
+        rep,
+        now=at,
+        kind=kind,
+        amount=Decimal(amount) if amount else None,
+        description=description,
+        message=message,
+        answer_by=timezone.localdate(at) + timedelta(days=7),
+        carry_out_by=timezone.localdate(at) + timedelta(days=10),
+    )
+    for step, action in enumerate(course, start=1):
+        when = at + step * day
+        if action == "declined":
+            services.decline_offer(
+                offer, consumer, "Tien euro dekt de kosten van de flexplek niet.", now=when
+            )
+        elif action in ("accepted", "accepted_public"):
+            services.accept_offer(
+                offer, consumer, amount_public=action == "accepted_public", now=when
+            )
+        elif action == "carried_out":
+            services.confirm_offer_carried_out(offer, rep, now=when)
+        elif action == "rated":
+            services.rate(complaint, consumer, grade=8, solved=True, now=when)
+        offer.refresh_from_db()
+
+
+def load_offers(consumer, now) -> int:
+    """Complaints with settlement offers in several states, through the services (the
+    one door), without mail: the demo addresses are made up."""
+    from complaints import services
+
+    made = 0
+    for (
+        slug,
+        company_slug,
+        topic_slug,
+        days,
+        title,
+        text,
+        outcome,
+        offer,
+        course,
+    ) in OFFER_COMPLAINTS:
+        if ComplaintPage.objects.filter(slug=slug).exists():
+            continue
+        published_at = now - timedelta(days=days)
+        complaint = make_complaint(
+            company=CompanyPage.objects.get(slug=company_slug),
+            consumer=consumer,
+            status="awaiting_company",
+            title=title,
+            description=text,
+            desired_outcome=outcome,
+            private_details="",
+            topic=Topic.objects.get(slug=topic_slug),
+            now=published_at,
+            slug=slug,
+            notify=False,
+        )
+        with services.notifications_enabled(False):
+            _run_offer_course(complaint, offer, course, consumer, published_at + timedelta(days=1))
+        made += 1
+    return made
+
+
 # (slug, name, description, sector slugs; empty = general)
 TOPICS = [
     ("levering", "Levering", "Te laat, niet of beschadigd geleverd.", []),
@@ -290,4 +434,5 @@ def load() -> int:
         )
         created += bool(complaint)
     created += load_history(consumer, now)
+    created += load_offers(consumer, now)
     return created

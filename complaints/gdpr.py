@@ -5,8 +5,9 @@
 - `erase_account`: the account goes; private parts, attachments and contact logs go;
   public complaints are withdrawn through the life cycle or stay, anonymised, by the
   consumer's choice; queued mail to them is dropped.
-- `purge_private_data`: the sweep's step that deletes private parts a set time
-  (PRIVATE_DATA_RETENTION_DAYS) after a complaint ended, in a fixed number of statements.
+- `purge_private_data`: the sweep's step that deletes private parts (and clears the
+  reasons for declining offers) a set time (PRIVATE_DATA_RETENTION_DAYS) after a
+  complaint ended, in a fixed number of statements.
 """
 
 from __future__ import annotations
@@ -310,12 +311,20 @@ def delete_private_parts(complaints: QuerySet) -> dict:
 @transaction.atomic
 def purge_private_data(now: datetime | None = None) -> int:
     """The clock's retention: private parts of complaints that ended (ENDED) more than
-    PRIVATE_DATA_RETENTION_DAYS ago are deleted. Set-based and idempotent; returns how
-    many rows went (details, contact moments and attachments together)."""
+    PRIVATE_DATA_RETENTION_DAYS ago are deleted, and the consumer's reasons for
+    declining offers are cleared. Set-based and idempotent; returns how many rows went
+    (details, contact moments, attachments and cleared reasons together)."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.PRIVATE_DATA_RETENTION_DAYS)
     ended = ComplaintPage.objects.filter(status__in=ENDED, changed_at__lte=cutoff)
     counts = delete_private_parts(ended)
+    # The consumer's reason for declining an offer was written to the company only: a
+    # private part like the others. One UPDATE with the complaints as a subquery.
+    counts["decline_reasons"] = (
+        SettlementOffer.objects.filter(complaint__in=ended.values("pk"))
+        .exclude(decline_reason="")
+        .update(decline_reason="")
+    )
     total = sum(counts.values())
     if total:
         logger.info("retention: deleted %s", counts)

@@ -591,7 +591,11 @@ def make_offer(complaint: ComplaintPage, user, *, now: datetime | None = None, *
     locked = ComplaintPage.objects.select_for_update().get(pk=complaint.pk)
     if states.target_of(locked.status, Action.OFFER_MADE) is None:
         raise NotYourTurn
-    offer = SettlementOffer(complaint=locked, author=user, created_at=now, **fields)
+    # A turn like a reaction: on time by the same rule (states.Lifecycle).
+    on_time = states.Lifecycle.of(locked).reaction_on_time(now)
+    offer = SettlementOffer(
+        complaint=locked, author=user, created_at=now, on_time=on_time, **fields
+    )
     offer.message = (offer.message or "").strip()
     offer.full_clean(exclude=["complaint", "author"], validate_constraints=False)
     offer.save()

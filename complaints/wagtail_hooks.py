@@ -208,6 +208,29 @@ def register_moderation_urls():
     return urlpatterns
 
 
+@hooks.register("register_admin_urls")
+def register_offer_report_urls():
+    from complaints.admin_offers import urlpatterns
+
+    return urlpatterns
+
+
+class OfferReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_moderator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_offer_report_menu_item():
+    return OfferReportMenuItem(
+        _("Voorstellen"),
+        reverse("offer_report"),
+        name="voorstellen",
+        icon_name="doc-full",
+        order=1300,
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def register_moderation_menu_item():
     return ModerationMenuItem(

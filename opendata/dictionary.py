@@ -1,7 +1,8 @@
 """What the open data files hold: per file its columns, each with a type and a meaning.
 
 The dump writes exactly these columns, in this order (the complaints' are the API
-export's, search.searching.EXPORT_COLUMNS; tests compare them), and /open-data/ shows
+export's, search.searching.EXPORT_COLUMNS, then the offer outcome, OFFER_COLUMNS; tests
+compare them), and /open-data/ shows
 them as the data dictionary, so the files and the page cannot drift apart."""
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from complaints.models.offers import SettlementOffer
 from complaints.states import PUBLIC_STATUSES, Status
 
 
@@ -25,6 +27,10 @@ def _public_statuses() -> str:
     public status shows up here by itself)."""
     public = [s for s in Status if s in PUBLIC_STATUSES]
     return ", ".join(f"{s.value} ({s.label})" for s in public)
+
+
+def _choices(choices) -> str:
+    return ", ".join(f"{choice.value} ({choice.label})" for choice in choices)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,37 @@ COMPLAINTS = Dataset(
         ),
         Column("description", "tekst", _("De openbare beschrijving van het probleem.")),
         Column("desired_outcome", "tekst", _("Wat de consument van het bedrijf vraagt.")),
+        # The outcome of the company's settlement offers (only in the dump, not in the
+        # API export): what the public thread shows of them.
+        Column(
+            "offers",
+            "geheel getal",
+            _("Hoeveel voorstellen het bedrijf deed om de klacht op te lossen; 0 als geen."),
+        ),
+        Column(
+            "offer_kind",
+            "code of leeg",
+            format_lazy(
+                _("Soort van het laatste voorstel, een van: {kinds}. Leeg zonder voorstel."),
+                kinds=lazy(lambda: _choices(SettlementOffer.Kind), str)(),
+            ),
+        ),
+        Column(
+            "offer_status",
+            "code of leeg",
+            format_lazy(
+                _("Hoe het laatste voorstel afliep, een van: {states}. Leeg zonder voorstel."),
+                states=lazy(lambda: _choices(SettlementOffer.State), str)(),
+            ),
+        ),
+        Column(
+            "offer_amount",
+            "decimaal getal in euro (punt, twee decimalen) of leeg",
+            _(
+                "Het bedrag van het laatste voorstel, alleen als de consument het openbaar "
+                "maakte; anders leeg, ook bij een voorstel met een bedrag."
+            ),
+        ),
     ),
 )
 
@@ -159,3 +196,6 @@ MANIFEST = "manifest.json"
 FILE_NAMES = frozenset(
     [*(name for dataset in DATASETS for name in dataset.file_names()), SUMS, MANIFEST]
 )
+
+# What the dump adds to the API export's columns for each complaint.
+OFFER_COLUMNS = ("offers", "offer_kind", "offer_status", "offer_amount")

@@ -4,7 +4,9 @@ as JSON Lines and CSV (gzip), with checksums and a manifest.
 Read from the database with the search index's own rule for what is public
 (search.maintenance.public_complaints, search.indexing.is_indexable and to_document),
 flattened as the API export flattens (search.searching.export_row, core.csvexport.safe_cell), so a
-complaint is in the dump exactly when it is on the site, with the same fields.
+complaint is in the dump exactly when it is on the site, with the same fields; the dump
+adds the outcome of its settlement offers (the public thread shows it; the search index
+and the API export do not carry it).
 
 Each run writes into a temporary directory beside the published ones, renames it to
 `dump-<time>` and then points the `current` symlink at it in one atomic step: a reader
@@ -80,19 +82,55 @@ def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
+def _with_offer_outcome(rows):
+    """The complaint rows with how its settlement offers went, as the public thread
+    shows it: how many, the latest one's kind and status, and its amount only when the
+    consumer allowed it to be shown. Subqueries, so no query per complaint."""
+    from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, When
+    from django.db.models.functions import Coalesce
+
+    from complaints.models import SettlementOffer
+
+    offers = SettlementOffer.objects.filter(complaint_id=OuterRef("pk"))
+    latest = offers.order_by("-created_at", "-pk")
+    public_amount = Case(When(amount_public=True, then=F("amount")))
+    return rows.annotate(
+        offers_made=Coalesce(
+            Subquery(
+                offers.order_by().values("complaint_id").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+        offer_kind=Subquery(latest.values("kind")[:1]),
+        offer_status=Subquery(latest.values("status")[:1]),
+        offer_amount=Subquery(latest.annotate(shown=public_amount).values("shown")[:1]),
+    )
+
+
 def complaint_records() -> Iterator[dict]:
-    """Every public complaint as the export's flat row, in id order, read in chunks."""
+    """Every public complaint as the export's flat row, then its offer outcome
+    (OFFER_COLUMNS), in id order, read in chunks."""
     from search.indexing import complaint_rows, is_indexable, site_root_path, to_document
     from search.maintenance import public_complaints
     from search.searching import export_row
 
     root = site_root_path()
-    for row in complaint_rows(public_complaints()).iterator(chunk_size=2000):
+    rows = _with_offer_outcome(complaint_rows(public_complaints()))
+    for row in rows.iterator(chunk_size=2000):
         if not is_indexable(row):  # the query says so already; the index's own check
             continue
         document = to_document(row, root, version=0)
         document["published_at"] = _iso(document["published_at"])
-        yield export_row(document)
+        amount = row["offer_amount"]
+        yield {
+            **export_row(document),
+            "offers": row["offers_made"],
+            "offer_kind": row["offer_kind"] or "",
+            "offer_status": row["offer_status"] or "",
+            # A string, so the cents stay exact in JSON too; null when not public.
+            "offer_amount": f"{amount:.2f}" if amount is not None else None,
+        }
 
 
 def score_records() -> Iterator[dict]:

@@ -2,9 +2,9 @@
 
 Over a rolling window of 12 months, per company:
 - first reaction on time: of the complaints whose first company term has ended or been
-  answered, the share answered within the term;
-- company turns on time: of every company turn (each reaction owed), the share made on
-  time; a missed term counts as a turn not made on time;
+  answered, the share answered within the term (a settlement offer is an answer);
+- company turns on time: of every company turn (each reaction or offer owed), the share
+  made on time; a missed term counts as a turn not made on time;
 - median time to the first reaction, in hours;
 - solved: of the rated complaints, the share the consumer called solved;
 - solved by an accepted offer: of the complaints rated solved, the share that had an
@@ -65,13 +65,18 @@ def compute(company, today: date | None = None):
         company=company, published_at__gte=since, published_at__lt=end
     )
 
+    # The company's turns: its reactions and its offers (an offer is its answer in the
+    # thread, a move of the table like a reaction, and makes no Reaction row itself).
+    reactions = Reaction.objects.filter(
+        complaint__in=complaints, party="company", created_at__lt=end
+    ).values_list("complaint_id", "created_at", "on_time")
+    offers_made = SettlementOffer.objects.filter(
+        complaint__in=complaints, created_at__lt=end
+    ).values_list("complaint_id", "created_at", "on_time")
+    company_turns = sorted([*reactions, *offers_made], key=lambda turn: (turn[0], turn[1]))
     first_reactions = {}
-    for complaint_id, created_at, on_time in (
-        Reaction.objects.filter(complaint__in=complaints, party="company", created_at__lt=end)
-        .order_by("complaint_id", "created_at")
-        .values_list("complaint_id", "created_at", "on_time")
-    ):
-        first_reactions.setdefault(complaint_id, (created_at, on_time))
+    for complaint_id, created_at, on_time in company_turns:
+        first_reactions.setdefault(complaint_id, (created_at, bool(on_time)))
     missed = set(
         ComplaintEvent.objects.filter(
             complaint__in=complaints, action=Action.COMPANY_TERM_MISSED, created_at__lt=end
@@ -87,7 +92,6 @@ def compute(company, today: date | None = None):
         for cid, (created_at, _on_time) in first_reactions.items()
         if published.get(cid)
     ]
-    turns = Reaction.objects.filter(complaint__in=complaints, party="company", created_at__lt=end)
     missed_turns = ComplaintEvent.objects.filter(
         complaint__in=complaints, action=Action.COMPANY_TERM_MISSED, created_at__lt=end
     ).count()
@@ -139,8 +143,8 @@ def compute(company, today: date | None = None):
         first_reaction_on_time=first_on_time,
         first_reactions=len(first_reactions),
         median_first_reaction_hours=round(statistics.median(hours), 1) if hours else None,
-        company_turns=turns.count() + missed_turns,
-        company_turns_on_time=turns.filter(on_time=True).count(),
+        company_turns=len(company_turns) + missed_turns,
+        company_turns_on_time=sum(1 for turn in company_turns if turn[2]),
         rated=n,
         rated_solved=rating_totals["n_solved"],
         grade_sum=grade_sum,

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from complaints import states
 from complaints.models.topics import Topic
-from complaints.panels import ScreeningPanel
+from complaints.panels import OffersPanel, ScreeningPanel
 from complaints.serializers import (
     CompanyRefSerializer,
     PublicOffersSerializer,
@@ -126,6 +126,7 @@ class ComplaintPage(Page):
         FieldPanel("description"),
         FieldPanel("desired_outcome"),
         FieldPanel("incident_date"),
+        OffersPanel(heading=_("Voorstellen van het bedrijf")),
     ]
     promote_panels: list = []
     settings_panels: list = []

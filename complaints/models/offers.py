@@ -58,6 +58,9 @@ class SettlementOffer(models.Model):
     )
     amount_public = models.BooleanField(_("bedrag mag openbaar"), default=False)
     created_at = models.DateTimeField(_("gedaan op"), default=timezone.now)
+    # An offer is the company's turn, like a reaction: made within its term or not (the
+    # scores count it as one). Null: not known (none made through make_offer).
+    on_time = models.BooleanField(_("binnen de termijn gedaan"), null=True, blank=True)
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
     carried_out_at = models.DateTimeField(_("uitgevoerd gemeld op"), null=True, blank=True)
     disputed_at = models.DateTimeField(_("niet uitgevoerd gemeld op"), null=True, blank=True)

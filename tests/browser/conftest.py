@@ -91,6 +91,25 @@ def world(site, django_user_model):
     return {"company": company}
 
 
+@pytest.fixture
+def complaint_of_jan(world, django_user_model):
+    """A published complaint at the world's company, waiting for its reaction, by "jan"
+    (jan@example.invalid, verified address, PASSWORD). Call it with the title."""
+    from allauth.account.models import EmailAddress
+
+    from complaints.factories import make_complaint
+
+    consumer = django_user_model.objects.create_user("jan", "jan@example.invalid", PASSWORD)
+    EmailAddress.objects.create(user=consumer, email=consumer.email, verified=True, primary=True)
+
+    def make(title):
+        return make_complaint(
+            company=world["company"], consumer=consumer, status="awaiting_company", title=title
+        )
+
+    return make
+
+
 def log_in(page, base, email):
     page.goto(f"{base}/account/login/")
     page.fill("input[name=login]", email)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import PASSWORD, log_in
+from tests.browser.conftest import log_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -11,19 +11,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def published(world, django_user_model):
-    from allauth.account.models import EmailAddress
-
-    from complaints.factories import make_complaint
-
-    consumer = django_user_model.objects.create_user("jan", "jan@example.invalid", PASSWORD)
-    EmailAddress.objects.create(user=consumer, email=consumer.email, verified=True, primary=True)
-    return make_complaint(
-        company=world["company"],
-        consumer=consumer,
-        status="awaiting_company",
-        title="Modem nooit geleverd",
-    )
+def published(complaint_of_jan):
+    return complaint_of_jan("Modem nooit geleverd")
 
 
 def test_react_react_solved_graded_and_the_score_changes(

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import PASSWORD, log_in
+from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import axe_violations
 
 pytestmark = [
@@ -17,19 +17,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def published(world, django_user_model):
-    from allauth.account.models import EmailAddress
-
-    from complaints.factories import make_complaint
-
-    consumer = django_user_model.objects.create_user("jan", "jan@example.invalid", PASSWORD)
-    EmailAddress.objects.create(user=consumer, email=consumer.email, verified=True, primary=True)
-    return make_complaint(
-        company=world["company"],
-        consumer=consumer,
-        status="awaiting_company",
-        title="Koffiezetter lekt",
-    )
+def published(complaint_of_jan):
+    return complaint_of_jan("Koffiezetter lekt")
 
 
 def test_refund_offered_accepted_carried_out_and_shown_with_its_amount(

@@ -128,3 +128,65 @@ def test_the_privacy_statement_states_the_period(client, settings):
 
     assert "123 dagen" in page and 'href="/mijn-gegevens/"' in page
     assert "123 dagen" not in client.get("/over-ons/").content.decode()
+
+
+# The consumer's reasons for declining offers ---------------------------------------------
+
+
+@pytest.fixture
+def declined(make_complaint, consumer, representative):
+    """A complaint whose offer the consumer declined with a reason holding `token`, then
+    withdrew, its last move `ago`."""
+    from complaints.models import SettlementOffer
+
+    def make(ago, token):
+        at = timezone.now() - ago
+        complaint = make_complaint(status="awaiting_company", now=at - 3 * DAY)
+        offer = services.make_offer(
+            complaint,
+            representative,
+            now=at - 2 * DAY,
+            kind="repair",
+            message="We repareren het toestel.",
+            answer_by=timezone.localdate(at) + 5 * DAY,
+            carry_out_by=timezone.localdate(at) + 9 * DAY,
+        )
+        services.decline_offer(offer, consumer, f"Reparatie helpt niet {token}", now=at - DAY)
+        services.withdraw(complaint, consumer, now=at)
+        offer = SettlementOffer.objects.get(pk=offer.pk)
+        assert offer.status == "declined" and token in offer.decline_reason
+        return offer
+
+    return make
+
+
+def test_the_reasons_for_declining_offers_go_with_the_private_part(declined):
+    from complaints.models import SettlementOffer
+
+    old = declined(settings.PRIVATE_DATA_RETENTION_DAYS * DAY + DAY, "OUD-REDEN")
+    recent = declined(settings.PRIVATE_DATA_RETENTION_DAYS * DAY - DAY, "NIEUW-REDEN")
+
+    first, second = clock.sweep(), clock.sweep()
+
+    old, recent = (SettlementOffer.objects.get(pk=offer.pk) for offer in (old, recent))
+    assert old.decline_reason == ""
+    assert "NIEUW-REDEN" in recent.decline_reason
+    # What the public may know of the offer stays: its kind and how it ended.
+    assert (old.kind, old.status) == ("repair", "declined")
+    # The cleared reason counts with the old complaint's private rows; once only.
+    assert first["private_data_deleted"] >= 1 and second["private_data_deleted"] == 0
+
+
+def test_clearing_the_reasons_takes_a_fixed_number_of_statements(declined):
+    def statements() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert gdpr.purge_private_data() > 0
+        return len(queries)
+
+    declined(365 * DAY, "EEN")
+    one = statements()
+    for number in range(4):
+        declined(365 * DAY, f"MEER-{number}")
+    many = statements()
+
+    assert many == one

@@ -11,7 +11,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from opendata.dictionary import COMPLAINTS, SCORES
+from opendata.dictionary import COMPLAINTS, OFFER_COLUMNS, SCORES
 from search.searching import EXPORT_COLUMNS
 from tests.opendata.conftest import HIDDEN_MARKS, TOKEN
 
@@ -81,7 +81,7 @@ def test_the_columns_are_the_exports_and_the_dictionarys(world, open_data_dir):
     scores_header = unpacked(directory / "bedrijfsscores.csv.gz").splitlines()[0].split(",")
     first_score = json.loads(unpacked(directory / "bedrijfsscores.jsonl.gz").splitlines()[0])
 
-    assert complaints_header == EXPORT_COLUMNS == COMPLAINTS.names
+    assert complaints_header == [*EXPORT_COLUMNS, *OFFER_COLUMNS] == COMPLAINTS.names
     assert scores_header == SCORES.names == list(first_score)
 
 
@@ -93,7 +93,10 @@ def test_the_complaints_are_the_public_ones_with_the_api_exports_fields(
     rows = [json.loads(line) for line in text.splitlines()]
     api = b"".join(client.get("/api/v2/complaints/export.jsonl").streaming_content).decode()
 
-    assert rows == [json.loads(line) for line in api.splitlines()]
+    # The export's fields; the dump adds the offer outcome (test_..._offer_outcome).
+    assert [{k: r[k] for k in EXPORT_COLUMNS} for r in rows] == [
+        json.loads(line) for line in api.splitlines()
+    ]
     assert [r["id"] for r in rows] == sorted(c.pk for c in world["public"])
 
 
@@ -172,7 +175,7 @@ def test_a_fresh_site_dumps_empty_files(site, open_data_dir):
     dump()
     directory = current(open_data_dir)
 
-    assert unpacked(directory / "klachten.csv.gz").splitlines() == [",".join(EXPORT_COLUMNS)]
+    assert unpacked(directory / "klachten.csv.gz").splitlines() == [",".join(COMPLAINTS.names)]
     assert unpacked(directory / "klachten.jsonl.gz") == ""
 
 
@@ -217,3 +220,78 @@ def test_a_directory_reached_through_a_symlink_keeps_its_dumps(site, settings, t
     kept = [p for p in (tmp_path / "real").iterdir() if p.name.startswith("dump-")]
     assert len(kept) == 2
     assert (tmp_path / "linked" / "current" / "manifest.json").exists()
+
+
+def test_each_complaint_carries_the_outcome_of_its_offers(
+    world, published, open_data_dir, representative, consumer, client
+):
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from complaints import services
+
+    today = timezone.localdate()
+
+    def offer(complaint, kind, **fields):
+        return services.make_offer(
+            complaint,
+            representative,
+            kind=kind,
+            message="GEHEIM-BERICHT van het bedrijf",
+            answer_by=today + timedelta(days=5),
+            carry_out_by=today + timedelta(days=9),
+            **fields,
+        )
+
+    shown = world["public"][0]  # "Pakket nooit bezorgd"
+    services.accept_offer(
+        offer(shown, "refund", amount=Decimal("49.95")), consumer, amount_public=True
+    )
+    kept_private = published(title="Modem kapot geleverd")
+    services.accept_offer(offer(kept_private, "credit", amount=Decimal("30")), consumer)
+    second_try = published(title="Abonnement loopt door")
+    services.decline_offer(offer(second_try, "repair"), consumer, "GEHEIM-REDEN van de consument")
+    offer(second_try, "cancellation")
+
+    dump()
+
+    directory = current(open_data_dir)
+    jsonl = {
+        r["title"]: r
+        for r in map(json.loads, unpacked(directory / "klachten.jsonl.gz").splitlines())
+    }
+    csv_rows = {
+        r["title"]: r
+        for r in csv.DictReader(io.StringIO(unpacked(directory / "klachten.csv.gz"), newline=""))
+    }
+
+    def outcome(row):
+        return tuple(row[name] for name in OFFER_COLUMNS)
+
+    assert outcome(jsonl["Pakket nooit bezorgd"]) == (1, "refund", "accepted", "49.95")
+    assert outcome(jsonl["Modem kapot geleverd"]) == (1, "credit", "accepted", None)
+    assert outcome(jsonl["Abonnement loopt door"]) == (2, "cancellation", "open", None)
+    assert outcome(jsonl["Factuur twee keer betaald"]) == (0, "", "", None)
+    assert outcome(csv_rows["Pakket nooit bezorgd"]) == ("1", "refund", "accepted", "49.95")
+    assert outcome(csv_rows["Modem kapot geleverd"]) == ("1", "credit", "accepted", "")
+    assert outcome(csv_rows["Factuur twee keer betaald"]) == ("0", "", "", "")
+    everything = "".join(unpacked(p) for p in directory.iterdir() if p.suffix == ".gz")
+    assert "30.00" not in everything and "GEHEIM" not in everything
+
+    page = client.get("/open-data/").content.decode()
+    assert "<code>offer_amount</code>" in page and "refund (terugbetaling)" in page
+    assert "not_carried_out (niet uitgevoerd volgens consument)" in page
+
+
+def test_the_offer_outcome_costs_no_query_per_complaint(
+    world, published, django_assert_max_num_queries
+):
+    from opendata.dump import complaint_records
+
+    for number in range(3):
+        published(title=f"Nog een klacht {number}")
+
+    with django_assert_max_num_queries(3):
+        assert len(list(complaint_records())) == 6
