@@ -48,7 +48,8 @@ The data format of `hostile.yaml`
       needs: uploads                     # see below
 
 `keeps` paths start at a world complaint and follow attributes
-(`a_draft.private_details.details`). The role lists at the top of the file (`*not_a`,
+(`a_draft.private_details.details`); a step ending in `()` is called
+(`a_offered.offers.first().status`). The role lists at the top of the file (`*not_a`,
 ...) are YAML anchors. Do not send a marker token as input to a page that shows its
 input back: the leak check cannot tell that echo from a leak.
 
@@ -115,6 +116,14 @@ TABLES = {
     "reports": "complaints.ReactionReport",
     "ratings": "complaints.Rating",
     "outbox": "complaints.OutboxMessage",
+    "offers": "complaints.SettlementOffer",
+    "claims": "companies.CompanyClaim",
+    "contact_addresses": "companies.CompanyContactAddress",
+    "reply_templates": "companies.ReplyTemplate",
+    "invitations": "companies.ColleagueInvitation",
+    "subscriptions": "alerts.Subscription",
+    "alert_mails": "alerts.AlertMail",
+    "representative_alerts": "alerts.RepresentativeAlert",
 }
 
 
@@ -292,7 +301,10 @@ def _kept(live, paths):
         key, *attributes = path.split(".")
         value = ComplaintPage.objects.get(pk=live.world.complaints[key].page.pk)
         for attribute in attributes:
-            value = getattr(value, attribute)
+            # "first()" calls: a complaint's offers.first().status
+            call = attribute.endswith("()")
+            value = getattr(value, attribute.removesuffix("()"))
+            value = value() if call else value
         result[path] = value
     return result
 
