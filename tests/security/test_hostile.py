@@ -12,7 +12,7 @@ What every HTTP entry must show, whatever it says:
   * no leak: no answer (body or headers) to a role contains a marker token that role
     may not see (other parties' private text, contact log, file names, e-mail
     addresses, user names; text of complaints that are not public; see
-    `World.forbidden`).
+    `World.forbidden`), inside a zip answer's members too.
 
 The data format of `hostile.yaml`
 ---------------------------------
@@ -82,6 +82,7 @@ import re
 import sys
 import tempfile
 import traceback
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -317,9 +318,22 @@ def _expected(entry, role):
     return expect if isinstance(expect, list) else [expect]
 
 
+def _unzipped(content: bytes) -> str:
+    """The members of a zip answer (the personal-data download), as text: compressed,
+    a leak would pass the check unseen."""
+    if not content.startswith(b"PK\x03\x04"):
+        return ""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return "\n".join(
+            name + "\n" + archive.read(name).decode("utf-8", "replace")
+            for name in archive.namelist()
+        )
+
+
 def _leaks(live, role, response) -> list[str]:
     forbidden = live.world.forbidden(role)
     text = response.content.decode("utf-8", "replace").lower()
+    text += "\n" + _unzipped(response.content).lower()
     text += "\n" + "\n".join(f"{k}: {v}" for k, v in response.headers.items()).lower()
     return sorted(token for token in forbidden if token.lower() in text)
 
