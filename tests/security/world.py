@@ -294,6 +294,8 @@ def _offers(world, complaint, accounts) -> None:
 
 def _self_service(world, companies, accounts) -> None:
     """Company x's reply template and an open invitation; a claim waiting for a moderator."""
+    from django.core import signing
+
     from companies import services
     from companies.models import CompanyRepresentative, ReplyTemplate
 
@@ -304,6 +306,15 @@ def _self_service(world, companies, accounts) -> None:
         companies["x"], accounts["rep_x"].user, "kkmail-invitex@polderpost.example"
     )
     world.company_private["x"] = {"KKTEMPLATE-x", "kkmail-invitex"}
+    # A second invitation's real link, as if forwarded to (or intercepted by) someone
+    # else. Its address has no marker: the signed link carries it readably, and the page
+    # names it to help the invitee, so showing it is no leak.
+    second = services.invite_colleague(
+        companies["x"], accounts["rep_x"].user, "nieuwe-collega@polderpost.example"
+    )
+    world.values["x_invitation_token"] = signing.dumps(
+        {"invitation": second.pk, "email": second.email}, salt=services.INVITE_SALT
+    )
     world.values["x_template"] = str(template.pk)
     world.values["x_invitation"] = str(invitation.pk)
     for role in ("rep_x", "rep_y"):
