@@ -145,6 +145,9 @@ class CustomerServiceForm(forms.ModelForm):
         }
 
 
+MAX_CONTACT_ADDRESSES = 10
+
+
 class ContactAddressesForm(forms.Form):
     """The private addresses, one a line: simple without JavaScript."""
 
@@ -168,7 +171,14 @@ class ContactAddressesForm(forms.Form):
                 raise forms.ValidationError(
                     _("%(line)s is geen geldig e-mailadres.") % {"line": line}
                 ) from exc
-        return list(dict.fromkeys(found))
+        found = list(dict.fromkeys(found))
+        if len(found) > MAX_CONTACT_ADDRESSES:
+            # Every new complaint is mailed to each of them: no mailing list.
+            raise forms.ValidationError(
+                _("Geef hooguit %(max)d adressen op; je gaf er %(count)d.")
+                % {"max": MAX_CONTACT_ADDRESSES, "count": len(found)}
+            )
+        return found
 
 
 class ReplyTemplateForm(forms.ModelForm):

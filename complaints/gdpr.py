@@ -342,9 +342,11 @@ class CannotErase(Exception):
 def can_erase(user) -> bool:
     from companies.models import CompanyRepresentative
 
+    # Moderators and editors are staff through their Wagtail groups, not is_staff.
     return not (
         user.is_staff
         or user.is_superuser
+        or user.has_perm("wagtailadmin.access_admin")
         or CompanyRepresentative.objects.filter(user=user).exists()
     )
 

@@ -159,6 +159,19 @@ def test_contact_addresses_are_replaced_and_never_public(rep_client, company, cl
     assert "klachten@polderpost.example" not in client.get(page.url).content.decode()
 
 
+def test_at_most_ten_contact_addresses(rep_client, company):
+    # Each new complaint is mailed to every address: a long list would be a mailing list.
+    ten = "\n".join(f"team{i}@polderpost.example" for i in range(10))
+    assert rep_client.post(manage(company, "klachtcontact/"), {"addresses": ten}).status_code == 302
+
+    eleven = ten + "\nnog-een@polderpost.example"
+    response = rep_client.post(manage(company, "klachtcontact/"), {"addresses": eleven})
+
+    assert response.status_code == 400
+    assert "hooguit 10 adressen" in response.content.decode()
+    assert CompanyPage.objects.get(pk=company.pk).contact_addresses.count() == 10
+
+
 def test_a_bad_contact_address_is_refused(rep_client, company):
     response = rep_client.post(manage(company, "klachtcontact/"), {"addresses": "geen adres"})
 

@@ -228,6 +228,22 @@ def test_representatives_and_staff_cannot_erase_themselves(client, representativ
         gdpr.erase_account(moderator, public_choice=gdpr.WITHDRAW)
 
 
+@pytest.mark.parametrize("role", ["moderator", "editor"])
+def test_moderators_and_editors_cannot_erase_themselves(client, request, role):
+    # Their staff rights come from their Wagtail group; is_staff stays False.
+    user = request.getfixturevalue(role)
+    assert not user.is_staff
+    client.force_login(user)
+
+    answer = client.post(URL, {"public_complaints": "withdraw", "password": "x"})
+
+    assert answer.status_code == 403
+    assert type(user).objects.filter(pk=user.pk).exists()
+    assert not gdpr.can_erase(user)
+    with pytest.raises(gdpr.CannotErase):
+        gdpr.erase_account(user, public_choice=gdpr.WITHDRAW)
+
+
 def test_anonymous_visitors_are_sent_to_the_login(client):
     response = client.post(URL, {"public_complaints": "withdraw", "password": "x"})
 

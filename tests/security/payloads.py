@@ -73,6 +73,8 @@ PAYLOADS = {
         "&told_company_on=2026-01-02&told_company_how=Telefoon&"
         + "&".join(f"veld{i}=x" for i in range(5000))
     ),
+    # Three thousand different addresses, one a line (a company's complaint contacts).
+    "many_addresses": lambda: "\n".join(f"a{i}@polderpost.example" for i in range(3000)),
     # Import lines that the YAML cannot hold (or should not, for their size).
     "deep_json": lambda: "[" * 100_000 + "]" * 100_000,
     "huge_integer": lambda: '{"external_id": "x", "rating": {"grade": 1' + "0" * 5000 + "}}",

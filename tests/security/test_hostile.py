@@ -12,7 +12,7 @@ What every HTTP entry must show, whatever it says:
   * no leak: no answer (body or headers) to a role contains a marker token that role
     may not see (other parties' private text, contact log, file names, e-mail
     addresses, user names; text of complaints that are not public; see
-    `World.forbidden`).
+    `World.forbidden`), inside a zip answer's members too.
 
 The data format of `hostile.yaml`
 ---------------------------------
@@ -48,7 +48,8 @@ The data format of `hostile.yaml`
       needs: uploads                     # see below
 
 `keeps` paths start at a world complaint and follow attributes
-(`a_draft.private_details.details`). The role lists at the top of the file (`*not_a`,
+(`a_draft.private_details.details`); a step ending in `()` is called
+(`a_offered.offers.first().status`). The role lists at the top of the file (`*not_a`,
 ...) are YAML anchors. Do not send a marker token as input to a page that shows its
 input back: the leak check cannot tell that echo from a leak.
 
@@ -81,6 +82,7 @@ import re
 import sys
 import tempfile
 import traceback
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,14 @@ TABLES = {
     "reports": "complaints.ReactionReport",
     "ratings": "complaints.Rating",
     "outbox": "complaints.OutboxMessage",
+    "offers": "complaints.SettlementOffer",
+    "claims": "companies.CompanyClaim",
+    "contact_addresses": "companies.CompanyContactAddress",
+    "reply_templates": "companies.ReplyTemplate",
+    "invitations": "companies.ColleagueInvitation",
+    "subscriptions": "alerts.Subscription",
+    "alert_mails": "alerts.AlertMail",
+    "representative_alerts": "alerts.RepresentativeAlert",
 }
 
 
@@ -292,7 +302,10 @@ def _kept(live, paths):
         key, *attributes = path.split(".")
         value = ComplaintPage.objects.get(pk=live.world.complaints[key].page.pk)
         for attribute in attributes:
-            value = getattr(value, attribute)
+            # "first()" calls: a complaint's offers.first().status
+            call = attribute.endswith("()")
+            value = getattr(value, attribute.removesuffix("()"))
+            value = value() if call else value
         result[path] = value
     return result
 
@@ -305,9 +318,22 @@ def _expected(entry, role):
     return expect if isinstance(expect, list) else [expect]
 
 
+def _unzipped(content: bytes) -> str:
+    """The members of a zip answer (the personal-data download), as text: compressed,
+    a leak would pass the check unseen."""
+    if not content.startswith(b"PK\x03\x04"):
+        return ""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return "\n".join(
+            name + "\n" + archive.read(name).decode("utf-8", "replace")
+            for name in archive.namelist()
+        )
+
+
 def _leaks(live, role, response) -> list[str]:
     forbidden = live.world.forbidden(role)
     text = response.content.decode("utf-8", "replace").lower()
+    text += "\n" + _unzipped(response.content).lower()
     text += "\n" + "\n".join(f"{k}: {v}" for k, v in response.headers.items()).lower()
     return sorted(token for token in forbidden if token.lower() in text)
 

@@ -44,6 +44,11 @@ class World:
     accounts: dict[str, Account] = field(default_factory=dict)
     complaints: dict[str, Complaint] = field(default_factory=dict)
     company_contacts: dict[str, set[str]] = field(default_factory=dict)  # company -> tokens
+    # A company's own working material (reply templates, open invitations): its
+    # representatives only.
+    company_private: dict[str, set[str]] = field(default_factory=dict)
+    # Addresses nobody may see on any page (alert subscribers: only ever mailed to).
+    nobody: set[str] = field(default_factory=set)
     values: dict[str, str] = field(default_factory=dict)  # the ${name} placeholders
     sessions: dict[str, str] = field(default_factory=dict)  # role -> session cookie
 
@@ -68,7 +73,10 @@ class World:
         for company, contact in self.company_contacts.items():
             if role not in (f"rep_{company}", "moderator", "editor"):
                 tokens |= contact
-        return tokens
+        for company, material in self.company_private.items():
+            if role != f"rep_{company}":
+                tokens |= material
+        return tokens | self.nobody
 
     def all_tokens(self) -> set[str]:
         tokens = {t for a in self.accounts.values() for t in a.tokens}
@@ -76,7 +84,9 @@ class World:
             tokens |= complaint.private | complaint.hidden_text
         for contact in self.company_contacts.values():
             tokens |= contact
-        return tokens
+        for material in self.company_private.values():
+            tokens |= material
+        return tokens | self.nobody
 
 
 def png(width=16, height=12, color="white") -> bytes:
@@ -232,6 +242,9 @@ def build() -> World:
         contact=False,
     )
     world.values["b_public_reaction"] = str(world.complaints["b_public"].page.reactions.get().pk)
+    _offers(world, complaint, accounts)
+    _self_service(world, companies, accounts)
+    _alerts(world, companies, accounts)
     # The offline company: its complaint was public, then the company went offline.
     companies["z"].refresh_from_db()
     companies["z"].unpublish()
@@ -243,6 +256,101 @@ def build() -> World:
         clash = [b for b in tokens if a != b and a.lower() in b.lower()]
         assert not clash, f"marker {a} is part of {clash}: make the markers distinct"
     return world
+
+
+def _offers(world, complaint, accounts) -> None:
+    """Company x's settlement offers on three of a's complaints: one open, one declined
+    (with a reason), one accepted; their messages and the reason are private."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from complaints import services
+
+    rep_x, consumer_a = accounts["rep_x"].user, accounts["consumer_a"].user
+    today = timezone.localdate()
+    for key in ("a_offered", "a_declined", "a_accepted"):
+        entry = complaint(key, "consumer_a", "x", "awaiting_company", attach=False, contact=False)
+        marker = f"KKOFFERMSG-{key}"
+        offer = services.make_offer(
+            entry.page,
+            rep_x,
+            kind="refund",
+            amount="25.00",
+            description="Het aankoopbedrag terug",
+            message=f"Excuses, {marker}",
+            answer_by=today + timedelta(days=7),
+            carry_out_by=today + timedelta(days=10),
+        )
+        entry.private.add(marker)
+        if key == "a_declined":
+            services.decline_offer(offer, consumer_a, "Te weinig, KKDECLINE-a_declined")
+            entry.private.add("KKDECLINE-a_declined")
+        elif key == "a_accepted":
+            services.accept_offer(offer, consumer_a)
+        entry.page.refresh_from_db()
+        world.values[f"{key}_offer"] = str(offer.pk)
+
+
+def _self_service(world, companies, accounts) -> None:
+    """Company x's reply template and an open invitation; a claim waiting for a moderator."""
+    from django.core import signing
+
+    from companies import services
+    from companies.models import CompanyRepresentative, ReplyTemplate
+
+    template = ReplyTemplate.objects.create(
+        company=companies["x"], title="Vertraging", body="Onze excuses, KKTEMPLATE-x"
+    )
+    invitation = services.invite_colleague(
+        companies["x"], accounts["rep_x"].user, "kkmail-invitex@polderpost.example"
+    )
+    world.company_private["x"] = {"KKTEMPLATE-x", "kkmail-invitex"}
+    # A second invitation's real link, as if forwarded to (or intercepted by) someone
+    # else. Its address has no marker: the signed link carries it readably, and the page
+    # names it to help the invitee, so showing it is no leak.
+    second = services.invite_colleague(
+        companies["x"], accounts["rep_x"].user, "nieuwe-collega@polderpost.example"
+    )
+    world.values["x_invitation_token"] = signing.dumps(
+        {"invitation": second.pk, "email": second.email}, salt=services.INVITE_SALT
+    )
+    world.values["x_template"] = str(template.pk)
+    world.values["x_invitation"] = str(invitation.pk)
+    for role in ("rep_x", "rep_y"):
+        world.values[f"{role}_representation"] = str(
+            CompanyRepresentative.objects.get(user=accounts[role].user).pk
+        )
+    # consumer_b claims company y with a work address and verified it: a moderator's turn.
+    claim = services.start_claim(
+        accounts["consumer_b"].user, companies["y"], "kkmail-claimb@dijkstroom.example"
+    )
+    services.verify_claim(claim)
+    accounts["consumer_b"].tokens.add("kkmail-claimb")
+    world.values["claim"] = str(claim.pk)
+
+
+def _alerts(world, companies, accounts) -> None:
+    """Someone follows company x (confirmed); rep_y has the direct mails on."""
+    from django.core import signing
+
+    from alerts import services
+    from alerts.models import Subscription
+    from companies.models import CompanyRepresentative
+
+    services.subscribe("kkmail-follower@example.invalid", company=companies["x"])
+    subscription = Subscription.objects.get(email="kkmail-follower@example.invalid")
+    services.confirm(subscription.confirm_token)
+    world.nobody.add("kkmail-follower")
+    world.values["follow_unsubscribe_token"] = subscription.unsubscribe_token
+    services.set_representative_alert(
+        CompanyRepresentative.objects.get(user=accounts["rep_y"].user), True
+    )
+    # The follower's own "my alerts" link, signed with another salt: a forgery.
+    world.values["forged_mine_token"] = signing.dumps(
+        services._address_hash("kkmail-follower@example.invalid"), salt="klachtenkompas.other"
+    )
+    world.values["foreign_confirm_token"] = subscription.unsubscribe_token
 
 
 def log_in_all(world: World) -> None:
