@@ -123,7 +123,6 @@ TABLES = {
     "reply_templates": "companies.ReplyTemplate",
     "invitations": "companies.ColleagueInvitation",
     "subscriptions": "alerts.Subscription",
-    "alert_mails": "alerts.AlertMail",
     "representative_alerts": "alerts.RepresentativeAlert",
 }
 
