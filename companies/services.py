@@ -223,7 +223,9 @@ def invite_colleague(company: CompanyPage, inviter, email: str) -> ColleagueInvi
     invitation = ColleagueInvitation.objects.create(
         company=company, email=email, invited_by=inviter
     )
-    token = signing.dumps({"invitation": invitation.pk, "email": email}, salt=INVITE_SALT)
+    # The id alone: a signed value is readable by whoever holds the link, so the link
+    # does not carry the colleague's address (the signature makes the id unforgeable).
+    token = signing.dumps({"invitation": invitation.pk}, salt=INVITE_SALT)
     _mail(
         email,
         "companies/email/colleague_invitation",
@@ -254,7 +256,7 @@ def invitation_from_token(token: str, user) -> ColleagueInvitation:
         raise ClaimLinkError(_("Deze link klopt niet.")) from exc
     invitation = (
         ColleagueInvitation.objects.select_related("company")
-        .filter(pk=data.get("invitation"), email=data.get("email"))
+        .filter(pk=data.get("invitation"))
         .first()
     )
     if invitation is None:
@@ -270,12 +272,14 @@ def invitation_from_token(token: str, user) -> ColleagueInvitation:
     if not EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True
     ).exists():
+        # The address is not repeated: whoever opened the link with another account
+        # need not learn which colleague was invited.
         raise ClaimLinkError(
             _(
-                "Deze uitnodiging is voor %(email)s. Log in met een account met dat "
-                "e-mailadres, of maak er een aan."
+                "Deze uitnodiging is voor een ander e-mailadres dan dat van je account. Log "
+                "in met het adres waarop je de uitnodiging kreeg (bevestigd), of maak met "
+                "dat adres een account aan."
             )
-            % {"email": invitation.email}
         )
     return invitation
 

@@ -1,5 +1,6 @@
 """Inviting colleagues: only on the company's domain, accepted only by that address."""
 
+import base64
 import re
 
 import pytest
@@ -91,8 +92,21 @@ def test_nobody_else_accepts(client, rep_client, polderpost, case):
     response = client.post(link)
 
     assert response.status_code == 400
-    assert "Deze uitnodiging is voor bas@polderpost.example" in response.content.decode()
+    body = response.content.decode()
+    assert "Deze uitnodiging is voor een ander e-mailadres" in body
+    assert "bas@polderpost.example" not in body
     assert not CompanyRepresentative.objects.filter(user=intruder).exists()
+
+
+def test_link_does_not_carry_the_address(rep_client, polderpost):
+    """A signed value is only base64: whoever holds a forwarded link could read it."""
+    rep_client.post(invite_url(polderpost), {"email": "bas@polderpost.example"})
+    token = accept_link().rstrip("/").rsplit("/", 1)[-1]
+    payload = token.split(":", 1)[0]
+    decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+
+    assert b"polderpost" not in decoded
+    assert b"invitation" in decoded
 
 
 def test_accepting_asks_to_sign_in_first(client, rep_client, polderpost):

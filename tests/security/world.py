@@ -306,14 +306,10 @@ def _self_service(world, companies, accounts) -> None:
         companies["x"], accounts["rep_x"].user, "kkmail-invitex@polderpost.example"
     )
     world.company_private["x"] = {"KKTEMPLATE-x", "kkmail-invitex"}
-    # A second invitation's real link, as if forwarded to (or intercepted by) someone
-    # else. Its address has no marker: the signed link carries it readably, and the page
-    # names it to help the invitee, so showing it is no leak.
-    second = services.invite_colleague(
-        companies["x"], accounts["rep_x"].user, "nieuwe-collega@polderpost.example"
-    )
+    # The invitation's real link, as if forwarded to (or intercepted by) someone else:
+    # neither the link nor its page may name the invited address.
     world.values["x_invitation_token"] = signing.dumps(
-        {"invitation": second.pk, "email": second.email}, salt=services.INVITE_SALT
+        {"invitation": invitation.pk}, salt=services.INVITE_SALT
     )
     world.values["x_template"] = str(template.pk)
     world.values["x_invitation"] = str(invitation.pk)
