@@ -208,7 +208,7 @@ UNCERTAIN_DOT = {
 }
 UNCERTAIN_ROW = ", onzeker: nog weinig gegevens"
 # Under the picture, what its marks mean; each part only when the chart has such a mark.
-INTERVAL_LEGEND = "De verticale streepjes geven per maand het 95%-interval."
+INTERVAL_LEGEND = "De verticale lijnen geven per maand het 95%-interval."
 UNCERTAIN_LEGEND = "Een open rondje betekent onzeker: nog weinig gegevens."
 
 

@@ -291,7 +291,7 @@ def test_the_on_time_chart_draws_each_months_interval(company, graded):
         ("oktober 2026", "88% (95%-interval 53–98%)"),
     ]
     assert chart.legend == (
-        "De verticale streepjes geven per maand het 95%-interval. "
+        "De verticale lijnen geven per maand het 95%-interval. "
         "Een open rondje betekent onzeker: nog weinig gegevens."
     )
 
