@@ -146,8 +146,9 @@ def own_micros():
 def _micros_of(fields):
     """The latest of these moments (_EPOCH for those not set) as whole microseconds since
     1970, computed by the database. A bigint is read many times faster than a timestamp,
-    which psycopg parses in Python (the rebuild's rows took twice as long with five
-    timestamps, BENCHMARKS.md); EXTRACT(EPOCH) is numeric, so the number is exact."""
+    which Django's time-zone loader parses in Python (the rebuild's rows took twice as
+    long with five timestamps, BENCHMARKS.md); EXTRACT(EPOCH) is numeric, so the number
+    is exact."""
     from django.db.models import BigIntegerField, Func, Value
     from django.db.models.functions import Coalesce, Greatest
 
