@@ -4,6 +4,7 @@ no external files).
 Each chart comes with its own text alternative: a caption that says what it shows and a
 table with every value, so the picture itself is hidden from assistive technology."""
 
+import copy
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -22,7 +23,7 @@ from scorecards.formatting import count, decimal, estimate, percent
 NO_DATA = "Geen gegevens"
 # Part of every drawn chart's cache key: raise it when the drawing changes (style, size),
 # so that pictures drawn by the old code are not served after a deploy.
-SVG_VERSION = 1
+SVG_VERSION = 2
 STYLE = Style(
     background="transparent",
     plot_background="transparent",
@@ -47,6 +48,7 @@ class Chart:
     summary: str
     rows: list[tuple[str, str]] = field(default_factory=list)  # (month, formatted value)
     svg: str = ""
+    legend: str = ""  # what the picture's marks mean, said under it
 
     @property
     def empty(self) -> bool:
@@ -198,11 +200,41 @@ def _monthly_scores(company, months):
     return [scores.get(m) for m in months]
 
 
+# The look of a month whose figure rests on few observations ("onzeker"): an open dot,
+# so the picture marks it as the scorecard and the table do in words.
+UNCERTAIN_DOT = {
+    "class": "dot reactive tooltip-trigger uncertain",
+    "style": "fill: #fff; stroke-width: 2",
+}
+UNCERTAIN_ROW = ", onzeker: nog weinig gegevens"
+# Under the picture, what its marks mean; each part only when the chart has such a mark.
+INTERVAL_LEGEND = "De verticale lijnen geven per maand het 95%-interval."
+UNCERTAIN_LEGEND = "Een open rondje betekent onzeker: nog weinig gegevens."
+
+
+def _point(value, estimate, scale: float):
+    """A month's point for pygal: the figure, with its 95% interval as an error bar
+    (pygal's manual confidence interval) when there is one, and an open dot when the
+    month has few observations. Rounded, so that the cache key does not carry float
+    noise; the bar is drawn at the precision the table gives."""
+    if value is None:
+        return None
+    point = {"value": value}
+    if estimate is not None and estimate.interval is not None:
+        low = round(estimate.interval.low * scale, 1)
+        high = round(estimate.interval.high * scale, 1)
+        point["ci"] = {"low": low, "high": high}
+    if estimate is not None and estimate.few:
+        point["node"] = dict(UNCERTAIN_DOT)
+    return point
+
+
 def _trend(
-    title, heading, months, values, y_labels, axis_format, value_format, row_texts=None
+    title, heading, months, values, y_labels, axis_format, value_format, estimates=None, scale=1
 ) -> Chart:
-    """row_texts: what the data table says per month (the value with its interval);
-    by default the value alone."""
+    """estimates: each month's scorecards.intervals.Estimate (or None); the table gives
+    the value with its interval, and the chart draws the interval as a bar. `scale`
+    turns the interval into the chart's unit (100 for a share drawn as a percentage)."""
     known = [(m, v) for m, v in zip(months, values, strict=True) if v is not None]
     if not known:
         return Chart(title, heading, f"Nog geen cijfers van {_period(months)}.")
@@ -210,47 +242,71 @@ def _trend(
     summary = (
         f"Per maand, {_period(months)}; laatst {value_format(last)} ({long_month(last_month)})."
     )
+    if estimates is None:
+        estimates = [None] * len(months)
+    points = [_point(v, e, scale) for v, e in zip(values, estimates, strict=True)]
 
     def draw():
         chart = _chart(
-            pygal.Line, title, months, y_labels, axis_format, range=(y_labels[0], y_labels[-1])
+            pygal.Line,
+            title,
+            months,
+            y_labels,
+            axis_format,
+            range=(y_labels[0], y_labels[-1]),
+            # Large enough for an open dot to read as open.
+            dots_size=4,
         )
-        chart.add(heading.lower(), values)
+        # pygal keeps the metadata dicts it is given and writes into them while drawing.
+        chart.add(heading.lower(), copy.deepcopy(points))
         return _svg(chart)
 
-    if row_texts is None:
-        row_texts = [value_format(v) for v in values]
+    row_texts = [
+        value_format(v) if e is None else estimate(e) + (UNCERTAIN_ROW if e.few else "")
+        for v, e in zip(values, estimates, strict=True)
+    ]
     rows = [(long_month(m), text) for m, text in zip(months, row_texts, strict=True)]
-    return Chart(title, heading, summary, rows, _drawn(title, months, values, draw))
+    legend = []
+    if any(p and "ci" in p for p in points):
+        legend.append(INTERVAL_LEGEND)
+    if any(p and "node" in p for p in points):
+        legend.append(UNCERTAIN_LEGEND)
+    return Chart(
+        title,
+        heading,
+        summary,
+        rows,
+        _drawn(title, months, points, draw),
+        legend=" ".join(legend),
+    )
 
 
 def on_time_trend(company, today: date | None = None) -> Chart:
     months = _months(today or timezone.localdate())
     snapshots = _monthly_scores(company, months)
-    values = [s.first_reaction_on_time_pct if s else None for s in snapshots]
     return _trend(
         "Eerste reactie op tijd",
         "Op tijd",
         months,
-        values,
+        [s.first_reaction_on_time_pct if s else None for s in snapshots],
         [0, 20, 40, 60, 80, 100],
         percent,
         percent,
-        [estimate(s.first_reaction_estimate if s else None) for s in snapshots],
+        [s.first_reaction_estimate if s else None for s in snapshots],
+        scale=100,
     )
 
 
 def grade_trend(company, today: date | None = None) -> Chart:
     months = _months(today or timezone.localdate())
     snapshots = _monthly_scores(company, months)
-    values = [s.mean_grade if s else None for s in snapshots]
     return _trend(
         "Gemiddeld cijfer",
         "Cijfer",
         months,
-        values,
+        [s.mean_grade if s else None for s in snapshots],
         list(range(1, 11)),
         count,
         lambda v: decimal(v, 1),
-        [estimate(s.grade_estimate if s else None) for s in snapshots],
+        [s.grade_estimate if s else None for s in snapshots],
     )

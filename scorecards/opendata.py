@@ -19,25 +19,33 @@ from scorecards.intervals import mean_interval, wilson
 LICENCE = "CC0-1.0"
 LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
 
-MONTHLY_COLUMNS = [
-    "company_slug",
-    "company_name",
-    "month",
-    "complaints",
-    "first_reaction_terms",
-    "first_reaction_on_time",
-    "first_reaction_on_time_share",
-    "first_reaction_on_time_share_low",
-    "first_reaction_on_time_share_high",
-    "rated",
-    "solved",
-    "solved_share",
-    "solved_share_low",
-    "solved_share_high",
-    "mean_grade",
-    "mean_grade_low",
-    "mean_grade_high",
-]
+_COUNT = {"type": "integer", "minimum": 0}
+_SHARE = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+_GRADE = {"type": ["number", "null"], "minimum": 1, "maximum": 10}
+
+# Every column of a row, in order, with its JSON Schema: the one source for the CSV
+# header, the keys of monthly_rows() and the OpenAPI schema MonthlyScore
+# (scorecards.openapi).
+MONTHLY_FIELDS = {
+    "company_slug": {"type": "string"},
+    "company_name": {"type": "string"},
+    "month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+    "complaints": {"type": "integer", "minimum": 1},
+    "first_reaction_terms": _COUNT,
+    "first_reaction_on_time": _COUNT,
+    "first_reaction_on_time_share": _SHARE,
+    "first_reaction_on_time_share_low": _SHARE,
+    "first_reaction_on_time_share_high": _SHARE,
+    "rated": _COUNT,
+    "solved": _COUNT,
+    "solved_share": _SHARE,
+    "solved_share_low": _SHARE,
+    "solved_share_high": _SHARE,
+    "mean_grade": _GRADE,
+    "mean_grade_low": _GRADE,
+    "mean_grade_high": _GRADE,
+}
+MONTHLY_COLUMNS = list(MONTHLY_FIELDS)
 
 
 def monthly_totals():

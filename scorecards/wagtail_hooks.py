@@ -1,7 +1,8 @@
 from wagtail import hooks
 
 from companies.models import COMPANY_PAGE_CONTEXT
-from scorecards import charts
+from core.openapi import OPENAPI_PARTS
+from scorecards import charts, openapi
 from scorecards.scores import latest
 
 
@@ -14,3 +15,9 @@ def company_page_score_and_charts(page, request, context):
         charts.on_time_trend(page),
         charts.grade_trend(page),
     ]
+
+
+@hooks.register(OPENAPI_PARTS)
+def monthly_scores_openapi():
+    """The monthly scores' endpoints and their schema, in the API's description."""
+    return openapi.parts()

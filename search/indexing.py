@@ -41,9 +41,11 @@ def mapping_version() -> str:
     return hashlib.sha256(body.encode()).hexdigest()[:16]
 
 
-def create_index(name: str) -> None:
+def create_index(name: str, **settings) -> None:
+    """settings: index settings beyond index_settings(), e.g. a rebuild's refresh_interval."""
     client = get_client()
-    ComplaintDocument._index.clone(name).settings(**index_settings()).create(using=client)
+    index = ComplaintDocument._index.clone(name).settings(**index_settings(), **settings)
+    index.create(using=client)
     client.indices.put_mapping(index=name, meta={"mapping_version": mapping_version()})
 
 
@@ -100,8 +102,6 @@ ROW_FIELDS = (
     "status",
     "live",
     "published_at",
-    "changed_at",
-    "last_published_at",
     "url_path",
     "company__slug",
     "company__title",
@@ -110,16 +110,15 @@ ROW_FIELDS = (
     "company__sector__name",
     "topic__slug",
     "topic__name",
-    "foreign_moment",
+    "own_micros",
+    "foreign_micros",
 )
 
-# The fields whose change makes a complaint's own version (not its company's, sector's
+# The moments whose change makes a complaint's own version (not its company's, sector's
 # or topic's): what reconcile compares besides the labels.
 OWN_MOMENTS = ("changed_at", "last_published_at")
-# The latest change of the company page, its sector or the topic: computed by the
-# database as one column (three timestamps converted per row cost the rebuild about a
-# tenth of its speed, BENCHMARKS.md).
-FOREIGN_MOMENTS = ("foreign_moment",)
+# The latest change of the company page, its sector or the topic.
+FOREIGN_MOMENTS = ("company__last_published_at", "company__sector__updated_at", "topic__updated_at")
 # What a document takes from other objects, compared by reconcile (search.maintenance).
 LABEL_FIELDS = (
     "url_path",
@@ -134,18 +133,30 @@ LABEL_FIELDS = (
 
 def complaint_rows(queryset):
     """The rows documents are made of, for a queryset of complaints."""
-    return queryset.annotate(foreign_moment=_foreign_moment()).values(*ROW_FIELDS)
+    return queryset.annotate(
+        own_micros=own_micros(), foreign_micros=_micros_of(FOREIGN_MOMENTS)
+    ).values(*ROW_FIELDS)
 
 
-def _foreign_moment():
-    from django.db.models import Value
+def own_micros():
+    """The complaint's own version as a column (see own_version)."""
+    return _micros_of(OWN_MOMENTS)
+
+
+def _micros_of(fields):
+    """The latest of these moments (_EPOCH for those not set) as whole microseconds since
+    1970, computed by the database. A bigint is read many times faster than a timestamp,
+    which Django's time-zone loader parses in Python (the rebuild's rows took twice as
+    long with five timestamps, BENCHMARKS.md); EXTRACT(EPOCH) is numeric, so the number
+    is exact."""
+    from django.db.models import BigIntegerField, Func, Value
     from django.db.models.functions import Coalesce, Greatest
 
     epoch = Value(_EPOCH)
-    return Greatest(
-        Coalesce("company__last_published_at", epoch),
-        Coalesce("company__sector__updated_at", epoch),
-        Coalesce("topic__updated_at", epoch),
+    return Func(
+        Greatest(*(Coalesce(field, epoch) for field in fields)),
+        template="(EXTRACT(EPOCH FROM %(expressions)s) * 1000000)::bigint",
+        output_field=BigIntegerField(),
     )
 
 
@@ -158,14 +169,9 @@ def is_indexable(row: Mapping) -> bool:
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def _micros(row: Mapping, fields: Iterable[str]) -> int:
-    moments = [row[f] for f in fields if row.get(f)]
-    return int((max(moments) if moments else _EPOCH).timestamp() * 1_000_000)
-
-
 def own_version(row: Mapping) -> int:
     """The complaint's own part of the version (its transitions and publications)."""
-    return _micros(row, OWN_MOMENTS)
+    return row["own_micros"]
 
 
 def version_of(row: Mapping) -> int:
@@ -180,7 +186,7 @@ def version_of(row: Mapping) -> int:
 
 
 def _version(row: Mapping, indexable: bool) -> int:
-    version = max(own_version(row), _micros(row, FOREIGN_MOMENTS))
+    version = max(row["own_micros"], row["foreign_micros"])
     return version if indexable else version + 1
 
 

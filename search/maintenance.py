@@ -8,7 +8,6 @@ from elasticsearch.helpers import scan
 from search.client import get_client
 from search.indexing import (
     LABEL_FIELDS,
-    OWN_MOMENTS,
     alias,
     complaint_rows,
     create_index,
@@ -16,6 +15,7 @@ from search.indexing import (
     live_mapping_version,
     mapping_version,
     new_index_name,
+    own_micros,
     own_version,
     public_url,
     remove,
@@ -38,12 +38,18 @@ def public_complaints():
     ).order_by("pk")
 
 
+REBUILD_REFRESH_INTERVAL = "-1"
+
+
 def rebuild(progress: Callable[[int, int], None] | None = None) -> dict:
     """A new index, filled in bulk, then the alias moved in one step; the old index goes.
     Searches keep working on the old index until the swap."""
     client = get_client()
     name = new_index_name()
-    create_index(name)
+    # No periodic refreshes while the new index fills: nothing searches it before the
+    # swap, and each refresh writes a small segment that has to be merged again
+    # (BENCHMARKS.md). Set back to the default before the swap.
+    create_index(name, refresh_interval=REBUILD_REFRESH_INTERVAL)
     total = public_complaints().count()
     done = 0
     counts = {"indexed": 0, "removed": 0, "skipped": 0}
@@ -58,6 +64,9 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> dict:
 
     result = sync(rows(), index=name, overlap=True)
     counts.update(result)
+    # None removes the setting: the index refreshes as any other from now on, so that
+    # the changes written after the swap become searchable.
+    client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
     client.indices.refresh(index=name)
     swap_alias(alias(), name)
     logger.info("search index rebuilt as %s: %s", name, counts)
@@ -118,10 +127,11 @@ def reconcile(labels: bool = True) -> dict:
         )
         in_index[int(hit["_id"])] = (source.get("change", 0), key)
     root_path = site_root_path() if labels else ""
-    values = ["pk", *OWN_MOMENTS, *(LABEL_FIELDS if labels else ())]
+    values = ["pk", "own_micros", *(LABEL_FIELDS if labels else ())]
+    rows = public_complaints().annotate(own_micros=own_micros()).values(*values)
     wanted = {
         row["pk"]: (own_version(row), _row_label_key(row, root_path) if labels else None)
-        for row in public_complaints().values(*values).iterator(chunk_size=5000)
+        for row in rows.iterator(chunk_size=5000)
     }
     missing = [pk for pk in wanted if pk not in in_index]
     stale = [

@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of the project's own JSON endpoints (not Wagtail's)."""
 
 from complaints.states import PUBLIC_STATUSES
+from core.openapi import contributed_parts
 
 FACET = {
     "type": "array",
@@ -92,92 +93,9 @@ OPEN_DATA_MANIFEST = {
 }
 
 
-# Open data: the scores per company per month (scorecards.opendata), CC0.
-_SHARE = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
-_GRADE = {"type": ["number", "null"], "minimum": 1, "maximum": 10}
-MONTHLY_SCORE = {
-    "type": "object",
-    "description": "Cijfers van één bedrijf over de openbare klachten die in één maand "
-    "gepubliceerd zijn, met 95%-intervallen (Wilson voor aandelen, t voor het gemiddelde "
-    "cijfer; leeg/null als er te weinig gegevens zijn). Licentie: CC0-1.0.",
-    "required": [
-        "company_slug",
-        "company_name",
-        "month",
-        "complaints",
-        "first_reaction_terms",
-        "first_reaction_on_time",
-        "first_reaction_on_time_share",
-        "first_reaction_on_time_share_low",
-        "first_reaction_on_time_share_high",
-        "rated",
-        "solved",
-        "solved_share",
-        "solved_share_low",
-        "solved_share_high",
-        "mean_grade",
-        "mean_grade_low",
-        "mean_grade_high",
-    ],
-    "additionalProperties": False,
-    "properties": {
-        "company_slug": {"type": "string"},
-        "company_name": {"type": "string"},
-        "month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
-        "complaints": {"type": "integer", "minimum": 1},
-        "first_reaction_terms": {"type": "integer", "minimum": 0},
-        "first_reaction_on_time": {"type": "integer", "minimum": 0},
-        "first_reaction_on_time_share": _SHARE,
-        "first_reaction_on_time_share_low": _SHARE,
-        "first_reaction_on_time_share_high": _SHARE,
-        "rated": {"type": "integer", "minimum": 0},
-        "solved": {"type": "integer", "minimum": 0},
-        "solved_share": _SHARE,
-        "solved_share_low": _SHARE,
-        "solved_share_high": _SHARE,
-        "mean_grade": _GRADE,
-        "mean_grade_low": _GRADE,
-        "mean_grade_high": _GRADE,
-    },
-}
-_LICENCE_HEADERS = {
-    "X-License": {"schema": {"type": "string", "const": "CC0-1.0"}},
-    "Link": {"schema": {"type": "string"}, "description": 'De licentie, rel="license".'},
-}
-MONTHLY_SCORES_PATHS = {
-    "/api/v2/scores/monthly.csv": {
-        "get": {
-            "summary": "Bedrijfscijfers per maand als CSV (open data, CC0)",
-            "description": "Eén regel per bedrijf per maand van publicatie; de kolommen "
-            "van het schema MonthlyScore. Alleen openbare klachten.",
-            "responses": {
-                "200": {
-                    "description": "CSV",
-                    "headers": _LICENCE_HEADERS,
-                    "content": {"text/csv": {}},
-                },
-                "429": {"description": "Te veel verzoeken"},
-            },
-        }
-    },
-    "/api/v2/scores/monthly.jsonl": {
-        "get": {
-            "summary": "Bedrijfscijfers per maand als JSON Lines (open data, CC0)",
-            "description": "Eén MonthlyScore-object per regel. Alleen openbare klachten.",
-            "responses": {
-                "200": {
-                    "description": "Eén JSON-object per regel",
-                    "headers": _LICENCE_HEADERS,
-                    "content": {"application/x-ndjson": {}},
-                },
-                "429": {"description": "Te veel verzoeken"},
-            },
-        }
-    },
-}
-
-
 def spec() -> dict:
+    # The monthly scores (scorecards) and any other app's endpoints describe themselves.
+    contributed_paths, contributed_schemas = contributed_parts()
     return {
         "openapi": "3.1.0",
         "info": {
@@ -291,7 +209,7 @@ def spec() -> dict:
                     },
                 }
             },
-            **MONTHLY_SCORES_PATHS,
+            **contributed_paths,
             "/api/v2/companies/{slug}/problems/": {
                 "get": {
                     "summary": "Problemen die vaker terugkomen bij een bedrijf",
@@ -360,7 +278,7 @@ def spec() -> dict:
         },
         "components": {
             "schemas": {
-                "MonthlyScore": MONTHLY_SCORE,
+                **contributed_schemas,
                 "OpenDataManifest": OPEN_DATA_MANIFEST,
                 "Suggestions": {
                     "type": "object",

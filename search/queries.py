@@ -295,18 +295,45 @@ TITLE_SUGGESTIONS = 5
 TITLE_RECENCY = {"origin": "now", "offset": "7d", "scale": "90d", "decay": 0.5}
 
 
+def _either(stemmed: dict, exact: dict) -> dict:
+    return {"bool": {"should": [stemmed, exact], "minimum_should_match": 1}}
+
+
 def build_title_suggest(q: str) -> dict:
     """Public complaint titles for what is being typed: every word must match, the last
     one as a prefix (it is still being typed). The text score is multiplied by a decay on
     published_at rather than sorted by date, so among titles that match about as well the
     recent ones come first, while a clearly better match is not buried under a fresh but
-    weak one."""
+    weak one.
+
+    Each word may match the stemmed `title` or the folded, unstemmed `title.exact`. A
+    finished word needs the stem ("pakketten" finds "pakket"); a word still being typed
+    needs the unstemmed words, because the stemmer changes a whole word but not its
+    beginning: "bezorging" is indexed as "bezorg", and "bezorgin" is no prefix of that,
+    but it is of "bezorging" in `title.exact`. Two clauses a word, each a term or one
+    prefix: as cheap per keystroke as before."""
+    *finished, typing = q.split() or [""]
+    words = [
+        _either(
+            # A stop word ("de") leaves the stemmed match nothing to look for: it then
+            # matches every title, as the single match_bool_prefix did.
+            {"match": {"title": {"query": word, "operator": "and", "zero_terms_query": "all"}}},
+            {"match": {"title.exact": {"query": word, "operator": "and"}}},
+        )
+        for word in finished
+    ]
+    words.append(
+        _either(
+            {"match_bool_prefix": {"title": {"query": typing, "operator": "and"}}},
+            {"match_bool_prefix": {"title.exact": {"query": typing, "operator": "and"}}},
+        )
+    )
     return {
         "query": {
             "function_score": {
                 "query": {
                     "bool": {
-                        "must": [{"match_bool_prefix": {"title": {"query": q, "operator": "and"}}}],
+                        "must": words,
                         # The words in the typed order rank above the same words scattered.
                         "should": [{"match_phrase_prefix": {"title": {"query": q}}}],
                     }

@@ -121,9 +121,10 @@ def test_trends_in_dutch_numbers(company, scores):
     ]
     assert on_time.rows[0] == ("november 2025", "—")
     assert axis_labels(on_time.svg, "y") == ["0%", "20%", "40%", "60%", "80%", "100%"]
-    # Snapshots without the squares (kept before them) show no invented interval.
+    # Snapshots without the squares (kept before them) show no invented interval; three
+    # grades are few.
     assert grade.rows[-2:] == [
-        ("september 2026", "7,3 (interval nog niet berekend)"),
+        ("september 2026", "7,3 (interval nog niet berekend), onzeker: nog weinig gegevens"),
         ("oktober 2026", "7,4 (interval nog niet berekend)"),
     ]
     assert axis_labels(grade.svg, "y") == [str(n) for n in range(1, 11)]
@@ -191,3 +192,170 @@ def test_the_company_page_makes_as_many_queries_for_many_complaints_as_for_few(
     many = queries()
 
     assert many == few
+
+
+def y_scale(svg: str):
+    """From the y axis' first and last guide lines: a function from a chart value to
+    its vertical position in the picture."""
+    tree = ElementTree.fromstring(svg)
+    guides = []
+    for group in tree.iter(f"{SVG}g"):
+        if group.get("class", "").split()[:2] == ["axis", "y"]:
+            for guide in group.findall(f"{SVG}g"):
+                path, text = guide.find(f"{SVG}path"), guide.find(f"{SVG}text")
+                number = float(text.text.rstrip("%").replace(",", "."))
+                guides.append((number, float(path.get("d").split()[1])))
+    (v0, y0), (v1, y1) = guides[0], guides[-1]
+    return lambda value: y0 + (value - v0) * (y1 - y0) / (v1 - v0)
+
+
+def bars(svg: str) -> list[tuple[float, float, float]]:
+    """Each drawn interval as (x, top y, bottom y), from pygal's error-bar paths
+    ("M x top L x+7 top M x top L x-7 top M x top L x bottom ...")."""
+    tree = ElementTree.fromstring(svg)
+    found = []
+    for group in tree.iter(f"{SVG}g"):
+        if group.get("class") == "ci":
+            numbers = [
+                float(n)
+                for n in group.find(f"{SVG}path")
+                .get("d")
+                .replace("M", " ")
+                .replace("L", " ")
+                .split()
+            ]
+            found.append((numbers[0], numbers[1], numbers[11]))
+    return found
+
+
+def dots(svg: str) -> list[tuple[float, str]]:
+    tree = ElementTree.fromstring(svg)
+    return [
+        (float(c.get("cx")), c.get("class"))
+        for c in tree.iter(f"{SVG}circle")
+        if "dot" in c.get("class", "")
+    ]
+
+
+@pytest.fixture
+def graded(company):
+    """Two months with the squares of the grades kept: September few (3 grades: 6, 7, 9),
+    October enough (6 grades: 5, 6, 7, 7, 8, 9); August a single grade (8)."""
+    from scorecards.models import CompanyScore
+
+    def snapshot(day, on_time, terms, grades):
+        return CompanyScore.objects.create(
+            company=company,
+            computed_on=day,
+            first_reaction_terms=terms,
+            first_reaction_on_time=on_time,
+            rated=len(grades),
+            grade_sum=sum(grades),
+            grade_sum_squares=sum(g * g for g in grades),
+            smoothed_grade=7.0,
+        )
+
+    snapshot(date(2026, 8, 31), 1, 1, [8])
+    snapshot(date(2026, 9, 30), 5, 6, [6, 7, 9])
+    snapshot(date(2026, 10, 14), 7, 8, [5, 6, 7, 7, 8, 9])
+
+
+@pytest.mark.django_db
+def test_the_on_time_chart_draws_each_months_interval(company, graded):
+    from scorecards.intervals import wilson
+
+    chart = charts.on_time_trend(company, today=TODAY)
+
+    y = y_scale(chart.svg)
+    drawn = bars(chart.svg)
+    # August (1 of 1), September (5 of 6), October (7 of 8): a bar each, in month order.
+    assert len(drawn) == 3
+    for (_, top, bottom), (on_time, terms) in zip(drawn, [(1, 1), (5, 6), (7, 8)], strict=True):
+        interval = wilson(on_time, terms)
+        assert top == pytest.approx(y(round(100 * interval.high, 1)), abs=0.01)
+        assert bottom == pytest.approx(y(round(100 * interval.low, 1)), abs=0.01)
+    # September's bar: 44% to 97%, around its dot.
+    x, top, bottom = drawn[1]
+    assert bottom == pytest.approx(y(43.6), abs=0.01) and top == pytest.approx(y(97.0), abs=0.01)
+    assert x == pytest.approx(dots(chart.svg)[1][0], abs=0.01)
+    # August rests on a single reaction: drawn, with its (wide) bar, as an open dot.
+    assert drawn[0][2] == pytest.approx(y(20.7), abs=0.01)
+    assert [cls.split()[-1] for _, cls in dots(chart.svg)] == [
+        "uncertain",
+        "tooltip-trigger",
+        "tooltip-trigger",
+    ]
+    assert chart.rows[-3:] == [
+        ("augustus 2026", "100% (95%-interval 21–100%), onzeker: nog weinig gegevens"),
+        ("september 2026", "83% (95%-interval 44–97%)"),
+        ("oktober 2026", "88% (95%-interval 53–98%)"),
+    ]
+    assert chart.legend == (
+        "De verticale lijnen geven per maand het 95%-interval. "
+        "Een open rondje betekent onzeker: nog weinig gegevens."
+    )
+
+
+@pytest.mark.django_db
+def test_the_grade_chart_draws_the_t_interval_and_no_bar_for_a_single_grade(company, graded):
+    from scorecards.intervals import mean_interval
+
+    chart = charts.grade_trend(company, today=TODAY)
+
+    y = y_scale(chart.svg)
+    drawn = bars(chart.svg)
+    # August has one grade: its dot is drawn (open), but there is no interval to draw.
+    assert len(drawn) == 2
+    assert len(dots(chart.svg)) == 3
+    september = mean_interval(3, 22, 36 + 49 + 81)
+    october = mean_interval(6, 42, 25 + 36 + 49 + 49 + 64 + 81)
+    for (_, top, bottom), interval in zip(drawn, [september, october], strict=True):
+        assert top == pytest.approx(y(round(interval.high, 1)), abs=0.01)
+        assert bottom == pytest.approx(y(round(interval.low, 1)), abs=0.01)
+    # September's t interval (2 degrees of freedom) is cut to the scale at 10.
+    assert drawn[0][1] == pytest.approx(y(10), abs=0.01)
+    assert [cls.split()[-1] for _, cls in dots(chart.svg)] == [
+        "uncertain",
+        "uncertain",
+        "tooltip-trigger",
+    ]
+    assert chart.rows[-3:] == [
+        (
+            "augustus 2026",
+            "8,0 (te weinig gegevens voor een interval), onzeker: nog weinig gegevens",
+        ),
+        ("september 2026", "7,3 (95%-interval 3,5–10,0), onzeker: nog weinig gegevens"),
+        ("oktober 2026", "7,0 (95%-interval 5,5–8,5)"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_trend_chart_is_drawn_again_when_only_its_interval_changes(company):
+    """83% of 6 and 83% of 12 are the same point with different bars: not the same
+    picture from the cache."""
+    from scorecards.models import CompanyScore
+
+    score = CompanyScore.objects.create(
+        company=company,
+        computed_on=date(2026, 10, 14),
+        first_reaction_terms=6,
+        first_reaction_on_time=5,
+    )
+    narrow_before = charts.on_time_trend(company, today=TODAY)
+    score.first_reaction_terms, score.first_reaction_on_time = 12, 10
+    score.save()
+    after = charts.on_time_trend(company, today=TODAY)
+
+    assert after.svg != narrow_before.svg
+    (_, top_before, bottom_before), (_, top_after, bottom_after) = bars(narrow_before.svg) + bars(
+        after.svg
+    )
+    assert bottom_after - top_after < bottom_before - top_before
+
+
+@pytest.mark.django_db
+def test_the_company_page_explains_the_bars_under_the_chart(client, company, graded):
+    html = client.get(company.url).content.decode()
+
+    assert html.count('<p class="chart-legend meta">') == 2
+    assert '<g class="ci">' in html

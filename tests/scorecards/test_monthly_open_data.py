@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
-from scorecards.opendata import MONTHLY_COLUMNS
+from scorecards.opendata import MONTHLY_COLUMNS, MONTHLY_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +127,19 @@ def test_the_openapi_description_matches_the_live_rows(client, make_complaint):
     _, rows = jsonl_rows(client)
 
     assert schema["required"] == MONTHLY_COLUMNS
+    # The properties are the columns' own schemas, in the columns' order: one source.
+    assert list(schema["properties"]) == MONTHLY_COLUMNS
+    assert schema["properties"] == MONTHLY_FIELDS
     assert {"/api/v2/scores/monthly.csv", "/api/v2/scores/monthly.jsonl"} <= set(spec["paths"])
     for row in rows:
         jsonschema_rs.validate(schema, row)
+
+
+def test_a_new_column_is_described_in_the_openapi_schema_at_once(client, monkeypatch):
+    """The schema is built from MONTHLY_FIELDS when asked for, not copied from it."""
+    monkeypatch.setitem(MONTHLY_FIELDS, "offers_due", {"type": "integer", "minimum": 0})
+
+    schema = client.get("/api/v2/openapi.json").json()["components"]["schemas"]["MonthlyScore"]
+
+    assert schema["required"][-1] == "offers_due"
+    assert schema["properties"]["offers_due"] == {"type": "integer", "minimum": 0}

@@ -153,6 +153,64 @@ def test_rebuild_swaps_the_alias_and_reconcile_removes_orphans(published, es, ca
     assert es.get(index=alias(), id=complaint.pk)["found"]
 
 
+def test_a_rebuild_fills_without_refreshes_and_then_refreshes_as_usual(
+    published, make_complaint, es, django_capture_on_commit_callbacks
+):
+    from search import maintenance
+
+    published()
+    old = set(es.indices.get_alias(name=alias()))
+    while_filling = {}
+
+    def progress(done, total):
+        # The new index is the one the alias does not point at yet.
+        settings = es.indices.get_settings(index=f"{alias()}-*")
+        for name, value in settings.items():
+            if name not in old:
+                while_filling[name] = value["settings"]["index"].get("refresh_interval")
+
+    maintenance.rebuild(progress=progress)
+
+    [new] = es.indices.get_alias(name=alias())
+    assert while_filling == {new: "-1"}
+    assert "refresh_interval" not in es.indices.get_settings(index=new)[new]["settings"]["index"]
+    # Written after the swap, with nobody asking for a refresh: searchable within the
+    # default second, as it would never be with refreshes left off.
+    with django_capture_on_commit_callbacks(execute=True):
+        make_complaint(status="awaiting_company", title="Na de herbouw")
+    for _ in range(50):
+        if es.count(index=alias())["count"] == 2:
+            break
+        time.sleep(0.1)
+    assert es.count(index=alias())["count"] == 2
+
+
+def test_the_version_is_the_exact_microsecond_of_the_latest_change(published, company, es):
+    """Computed by the database (no timestamps read per row): the same number as the
+    moment itself, to the microsecond, whichever of the complaint or its company changed
+    last."""
+    from datetime import UTC, datetime, timedelta
+
+    from companies.models import CompanyPage
+    from complaints.models import ComplaintPage
+    from search.indexing import complaint_rows, version_of
+
+    complaint = published()
+    # Later than the topic's and sector's own moments (made today).
+    changed = datetime(2030, 3, 4, 5, 6, 7, 654321, tzinfo=UTC)
+    renamed = changed + timedelta(microseconds=1)
+    ComplaintPage.objects.filter(pk=complaint.pk).update(changed_at=changed, last_published_at=None)
+
+    def version():
+        return version_of(complaint_rows(ComplaintPage.objects.filter(pk=complaint.pk)).get())
+
+    unix = datetime(1970, 1, 1, tzinfo=UTC)
+    CompanyPage.objects.filter(pk=company.pk).update(last_published_at=changed - timedelta(days=1))
+    assert version() == (changed - unix) // timedelta(microseconds=1) == 1898831167654321
+    CompanyPage.objects.filter(pk=company.pk).update(last_published_at=renamed)
+    assert version() == 1898831167654322
+
+
 def test_the_search_page_works_without_javascript(client, published):
     published(title="Pakket kwijt bij bezorging")
 

@@ -169,6 +169,54 @@ def test_the_suggestions_share_the_autocomplete_rate_limit(client, companies_ind
     assert codes[:3] == [200, 200, 200] and codes[3] == 429
 
 
+def titles(client, q):
+    return [c["title"] for c in client.get(URL, {"q": q}).json()["complaints"]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        # The stemmer cuts "bezorging" to "bezorg" and "abonnement" stays whole, while
+        # the unfinished "bezorgin" and "abonnemen" stem to "bezorgin" and "abonnem":
+        # no prefix of the stem.
+        ("bezorgin", "Bezorging al drie weken vertraagd"),
+        ("abonnemen", "Abonnement zonder bericht verlengd"),
+        ("terugbetalin", "Terugbetaling blijft uit"),
+        ("Verzekerin", "Verzekering keert niet uit"),
+        # Folded like the titles: a typed accent finds the plain word and back.
+        ("cafe", "Café rekent te veel"),
+        ("réken", "Restaurant rekende dubbel"),
+    ],
+)
+def test_a_word_still_being_typed_finds_the_title_the_stemmer_changes(
+    client, published, companies_indexed, typed, title
+):
+    published(title=title)
+    published(title="Koelkast kapot geleverd")
+
+    assert titles(client, typed) == [title]
+
+
+def test_earlier_words_match_stemmed_and_the_last_unstemmed(client, published, companies_indexed):
+    published(title="Pakketten nooit bezorgd, bezorging kwijt")
+    published(title="Pakket beschadigd bij levering")
+
+    # "pakket" finds "pakketten" through the stem; "bezorgin" only through the unstemmed
+    # words; both words must still match.
+    assert titles(client, "pakket bezorgin") == ["Pakketten nooit bezorgd, bezorging kwijt"]
+    assert titles(client, "pakketten leverin") == ["Pakket beschadigd bij levering"]
+    assert titles(client, "pakket wasmachin") == []
+
+
+def test_a_stop_word_typed_along_does_not_empty_the_suggestions(
+    client, published, companies_indexed
+):
+    published(title="Levering van de bank te laat")
+
+    assert titles(client, "levering van de ba") == ["Levering van de bank te laat"]
+    assert titles(client, "levering de") == ["Levering van de bank te laat"]
+
+
 if __name__ == "__main__":  # regenerate the golden file
     GOLDEN.write_text(
         json.dumps(build_title_suggest("wasmachine lek"), indent=2, sort_keys=True) + "\n"
