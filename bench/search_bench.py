@@ -175,15 +175,25 @@ def main():
     root = site_root_path()
     rows = complaint_rows(maintenance.public_complaints()).iterator(chunk_size=2000)
     docs = [to_document(row, root) for row in rows]
-    raw_index = f"{alias()}-raw"
-    create_index(raw_index)
-    started = time.perf_counter()
-    bulk(
-        client, ({"_index": raw_index, "_id": d["pk"], "_source": d} for d in docs), chunk_size=500
-    )
-    client.indices.refresh(index=raw_index)
-    raw = time.perf_counter() - started
-    client.indices.delete(index=raw_index)
+
+    def raw_bulk(docs, **settings) -> float:
+        raw_index = f"{alias()}-raw"
+        create_index(raw_index, **settings)
+        started = time.perf_counter()
+        bulk(
+            client,
+            ({"_index": raw_index, "_id": d["pk"], "_source": d} for d in docs),
+            chunk_size=500,
+        )
+        client.indices.refresh(index=raw_index)
+        seconds = time.perf_counter() - started
+        client.indices.delete(index=raw_index)
+        return seconds
+
+    raw = raw_bulk(docs)
+    # The rebuild fills its new index without refreshes; the same for raw bulk, so that
+    # the ratio also shows what our side costs with that advantage taken away.
+    raw_norefresh = raw_bulk(docs, refresh_interval=maintenance.REBUILD_REFRESH_INTERVAL)
     del docs
 
     print(f"Zoeken: {len(QUERIES)} vragen × {args.rounds}...", flush=True)
@@ -227,7 +237,12 @@ def main():
     )
     print(f"indexeren (rauw bulk): {public:,} in {raw:.1f} s = {public / raw:,.0f}/s")
     print(
-        f"verhouding ons/rauw (doorvoer): {(result['indexed'] / ours) / (public / raw):.2f} (doel ≥ 0.8)"
+        f"indexeren (rauw bulk, zonder refresh zoals de rebuild): {public:,} in "
+        f"{raw_norefresh:.1f} s = {public / raw_norefresh:,.0f}/s"
+    )
+    print(
+        f"verhouding ons/rauw (doorvoer): {(result['indexed'] / ours) / (public / raw):.2f} (doel ≥ 0.8); "
+        f"tegen rauw zonder refresh: {(result['indexed'] / ours) / (public / raw_norefresh):.2f}"
     )
     print(f"zoeken API: p50 {api50 * 1000:.1f} ms, p95 {api95 * 1000:.1f} ms")
     print(f"zoeken rauw: p50 {es50 * 1000:.1f} ms, p95 {es95 * 1000:.1f} ms")
