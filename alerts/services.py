@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from alerts.models import Subscription
 from complaints.models import OutboxMessage
-from complaints.notifications import kick_delivery
+from complaints.notifications import dedupe_key, kick_delivery
 from complaints.selectors import public_complaints
 from core.mail import absolute_url, render
 from search.forms import SearchForm
@@ -37,10 +37,6 @@ SETTLE = timedelta(minutes=10)
 # The outbox's role for a follower's mail; a representative's direct mail is "company".
 SUBSCRIBER = "subscriber"
 COMPANY = "company"
-
-
-def _key(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def normalise_email(email: str) -> str:
@@ -97,7 +93,7 @@ def _queue_mail(
                 text=text,
                 html=html,
                 headers=list_unsubscribe_headers(unsubscribe_url) or None,
-                dedupe_key=_key(key),
+                dedupe_key=dedupe_key(key),
             )
         ],
         ignore_conflicts=True,
@@ -438,7 +434,7 @@ def _digest_one(pk: int, now: datetime) -> int:
     if subscription is None:
         return 0
     key = f"digest:{subscription.pk}:{now.date().isoformat()}"
-    if OutboxMessage.objects.filter(dedupe_key=_key(key)).exists():
+    if OutboxMessage.objects.filter(dedupe_key=dedupe_key(key)).exists():
         return 0
     since = subscription.last_sent_at or subscription.confirmed_at
     until = now - SETTLE

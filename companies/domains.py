@@ -7,16 +7,20 @@ own, so no address can speak for it; the editors check such claims by hand."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
-# Parsing the list takes tens of milliseconds: once per process, not per request.
-_PSL = PublicSuffixList()
-# The ICANN part alone: where it ends earlier than the full list, the host sits under a
-# platform's suffix rather than a domain someone registered.
-_ICANN_PSL = PublicSuffixList(only_icann=True)
+
+@functools.cache
+def _suffix_lists() -> tuple[PublicSuffixList, PublicSuffixList]:
+    """The full list and its ICANN part alone (where that ends earlier, the host sits
+    under a platform's suffix rather than a domain someone registered). Parsing takes
+    tens of milliseconds: once per process, on first use rather than at start-up."""
+    return PublicSuffixList(), PublicSuffixList(only_icann=True)
+
 
 # Mailbox providers: an address there proves nothing about a company, even when the
 # company lists such a domain as its website.
@@ -91,8 +95,9 @@ def registrable_domain(website: str) -> str:
     host = _host(website)
     if not host or _is_ip_address(host):
         return ""
-    domain = _PSL.privatesuffix(host)
-    if not domain or _PSL.publicsuffix(host) != _ICANN_PSL.publicsuffix(host):
+    full, icann = _suffix_lists()
+    domain = full.privatesuffix(host)
+    if not domain or full.publicsuffix(host) != icann.publicsuffix(host):
         return ""
     return domain
 
